@@ -1,0 +1,49 @@
+import type { ChangedEntity, ContractName, OutputOf, ParsedInputOf } from '../../shared/contracts';
+import { findCaller, signIn, signOut, toSummary } from '../services/auth-service';
+import type { Caller, Desk } from '../services/desk';
+import { resolvePoHeader } from '../services/header-service';
+import { listWarehouses, searchItems, searchVendors } from '../services/lookup-service';
+import { getPurchaseOrder, listPurchaseOrders, savePurchaseOrder } from '../services/po-service';
+import { getSettings, setCostCentersEnabled } from '../services/settings-service';
+
+/**
+ * How main answers each contract: who may call it, what it changes, and the service it calls.
+ * Thin on purpose — validation happens before, rules live in services and domain.
+ */
+type Handler<K extends ContractName> =
+  | { access: 'anyone'; changes?: ChangedEntity[]; run: (desk: Desk, sessionKey: string, input: ParsedInputOf<K>) => Promise<OutputOf<K>> }
+  | { access: 'signed-in'; changes?: ChangedEntity[]; run: (desk: Desk, caller: Caller, input: ParsedInputOf<K>) => Promise<OutputOf<K>> };
+
+export type HandlerTable = { [K in ContractName]: Handler<K> };
+
+export const handlers: HandlerTable = {
+  signIn: { access: 'anyone', changes: ['session'], run: (desk, key, input) => signIn(desk, key, input.signInName, input.password) },
+  signOut: {
+    access: 'anyone',
+    changes: ['session'],
+    run: async (desk, key) => {
+      signOut(desk, key);
+      return { signedOut: true as const };
+    },
+  },
+  currentOperator: {
+    access: 'anyone',
+    run: async (desk, key) => {
+      const caller = await findCaller(desk, key);
+      return caller ? toSummary(caller.operator) : null;
+    },
+  },
+  getSettings: { access: 'signed-in', run: (desk) => getSettings(desk) },
+  setCostCentersEnabled: {
+    access: 'signed-in',
+    changes: ['settings'],
+    run: (desk, caller, input) => setCostCentersEnabled(desk, caller, input.enabled),
+  },
+  searchVendors: { access: 'signed-in', run: (desk, caller, input) => searchVendors(desk.db, caller, input.query) },
+  listWarehouses: { access: 'signed-in', run: (desk) => listWarehouses(desk.db) },
+  searchItems: { access: 'signed-in', run: (desk, _caller, input) => searchItems(desk.db, input.query) },
+  resolveHeader: { access: 'signed-in', run: (desk, caller, input) => resolvePoHeader(desk.db, caller, input) },
+  savePo: { access: 'signed-in', changes: ['purchase-orders'], run: (desk, caller, input) => savePurchaseOrder(desk, caller, input) },
+  getPo: { access: 'signed-in', run: (desk, _caller, input) => getPurchaseOrder(desk, input.id) },
+  listPos: { access: 'signed-in', run: (desk) => listPurchaseOrders(desk) },
+};

@@ -1,0 +1,52 @@
+import type { Db } from '../connect';
+import type { RoleColumn } from '../schema';
+
+export interface OperatorRecord {
+  id: number;
+  signInName: string;
+  displayName: string;
+  role: RoleColumn;
+  passwordHash: string;
+  schemeId: number | null;
+  schemeName: string | null;
+  active: boolean;
+}
+
+function selectOperators(db: Db) {
+  return db
+    .selectFrom('operators as o')
+    .leftJoin('schemes as s', 's.id', 'o.scheme_id')
+    .select([
+      'o.id',
+      'o.sign_in_name',
+      'o.display_name',
+      'o.role',
+      'o.password_hash',
+      'o.scheme_id',
+      'o.active',
+      's.name as scheme_name',
+    ]);
+}
+
+type OperatorRow = Awaited<ReturnType<ReturnType<typeof selectOperators>['executeTakeFirstOrThrow']>>;
+
+const toRecord = (row: OperatorRow): OperatorRecord => ({
+  id: row.id,
+  signInName: row.sign_in_name,
+  displayName: row.display_name,
+  role: row.role,
+  passwordHash: row.password_hash,
+  schemeId: row.scheme_id,
+  schemeName: row.scheme_name,
+  active: row.active === 1,
+});
+
+export async function findOperatorBySignInName(db: Db, signInName: string): Promise<OperatorRecord | undefined> {
+  const row = await selectOperators(db).where('o.sign_in_name', '=', signInName).executeTakeFirst();
+  return row && toRecord(row);
+}
+
+export async function findOperatorById(db: Db, id: number): Promise<OperatorRecord | undefined> {
+  const row = await selectOperators(db).where('o.id', '=', id).executeTakeFirst();
+  return row && toRecord(row);
+}

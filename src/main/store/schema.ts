@@ -1,0 +1,165 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the database. Money is integer minor units; timestamps are ISO-8601 text. */
+export interface Database {
+  settings: SettingsTable;
+  schemes: SchemesTable;
+  cost_centers: CostCentersTable;
+  scheme_cost_centers: SchemeCostCentersTable;
+  scheme_overrides: SchemeOverridesTable;
+  scheme_override_cost_centers: SchemeOverrideCostCentersTable;
+  operators: OperatorsTable;
+  vendors: VendorsTable;
+  vendor_cost_centers: VendorCostCentersTable;
+  warehouses: WarehousesTable;
+  jobs: JobsTable;
+  work_orders: WorkOrdersTable;
+  items: ItemsTable;
+  purchase_orders: PurchaseOrdersTable;
+  po_lines: PoLinesTable;
+  po_line_distributions: PoLineDistributionsTable;
+  audit_log: AuditLogTable;
+}
+
+/** SQLite has no boolean type; 0/1 integers stand in. */
+type Flag = number;
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface SchemesTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+}
+
+export interface CostCentersTable {
+  id: Generated<number>;
+  code: string;
+  description: string;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface SchemeCostCentersTable {
+  scheme_id: number;
+  cost_center_id: number;
+  position: number;
+}
+
+export type OverrideKind = 'warehouse' | 'site' | 'gl-wip';
+
+export interface SchemeOverridesTable {
+  id: Generated<number>;
+  scheme_id: number;
+  kind: OverrideKind;
+  /** Warehouse code, site address or G/L account code, depending on kind. */
+  override_key: string;
+}
+
+export interface SchemeOverrideCostCentersTable {
+  override_id: number;
+  cost_center_id: number;
+  position: number;
+}
+
+export type RoleColumn = 'operator' | 'supervisor' | 'admin';
+
+export interface OperatorsTable {
+  id: Generated<number>;
+  sign_in_name: string;
+  display_name: string;
+  role: RoleColumn;
+  password_hash: string;
+  scheme_id: number | null;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface VendorsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+}
+
+export interface VendorCostCentersTable {
+  vendor_id: number;
+  cost_center_id: number;
+}
+
+export interface WarehousesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  code: string;
+  description: string;
+  site_address: string;
+}
+
+export interface WorkOrdersTable {
+  id: Generated<number>;
+  code: string;
+  job_id: number | null;
+  cost_center_id: number;
+  site_address: string;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  code: string;
+  description: string;
+  unit_cost_minor: number;
+}
+
+export type PoStatusColumn = 'draft' | 'open' | 'closed';
+
+export interface PurchaseOrdersTable {
+  id: Generated<number>;
+  number: string;
+  vendor_id: number;
+  warehouse_id: number;
+  cost_center_id: number | null;
+  status: PoStatusColumn;
+  created_by: number;
+  version: number;
+  total_minor: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PoLinesTable {
+  id: Generated<number>;
+  po_id: number;
+  line_number: number;
+  item_id: number | null;
+  description: string;
+  quantity_milli: number;
+  unit_cost_minor: number;
+  total_minor: number;
+}
+
+export interface PoLineDistributionsTable {
+  id: Generated<number>;
+  line_id: number;
+  cost_center_id: number | null;
+  job_id: number | null;
+  work_order_id: number | null;
+  amount_minor: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  operator_id: number | null;
+  action: string;
+  po_id: number | null;
+  line_id: number | null;
+  rule: string | null;
+  before_value: string | null;
+  after_value: string | null;
+  detail: string;
+}

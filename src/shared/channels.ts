@@ -1,0 +1,23 @@
+/**
+ * IPC channel names, kept free of zod so the sandboxed preload and the browser bridge
+ * can be built from them without bundling validation code.
+ */
+export const channels = {
+  signIn: 'session:sign-in',
+  signOut: 'session:sign-out',
+  currentOperator: 'session:current',
+  getSettings: 'settings:get',
+  setCostCentersEnabled: 'settings:set-cost-centers-enabled',
+  searchVendors: 'vendors:search',
+  listWarehouses: 'warehouses:list',
+  searchItems: 'items:search',
+  resolveHeader: 'po:resolve-header',
+  savePo: 'po:save',
+  getPo: 'po:get',
+  listPos: 'po:list',
+} as const;
+
+export type ChannelName = keyof typeof channels;
+
+/** Main → renderer: what changed after a write, so stores know what to refetch. */
+export const CHANGE_CHANNEL = 'app:changed';

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ContractName, InputOf, OutputOf } from '../../src/shared/contracts';
+import type { Result } from '../../src/shared/result';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { openStore } from '../../src/main/open-store';
+import { createDesk, type Desk } from '../../src/main/services/desk';
+
+/** A desk on its own temporary SQLite file with the demo world, driven through the real dispatcher. */
+export interface TestDesk {
+  desk: Desk;
+  file: string;
+  call<K extends ContractName>(sessionKey: string, name: K, input: InputOf<K> | Record<string, unknown>): Promise<Result<OutputOf<K>>>;
+  /** Signs in and returns the session key to use for later calls. */
+  signIn(signInName: string, sessionKey?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openTestDesk(): Promise<TestDesk> {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-test-'));
+  const file = join(dir, 'desk.sqlite');
+  const desk = createDesk(await openStore(file));
+  const call: TestDesk['call'] = (sessionKey, name, input) => dispatch(desk, sessionKey, name, input);
+  return {
+    desk,
+    file,
+    call,
+    async signIn(signInName, sessionKey = `session-${signInName}`) {
+      const result = await call(sessionKey, 'signIn', { signInName, password: 'demo' });
+      if (!result.ok) throw new Error(`sign-in as ${signInName} failed: ${result.error.message}`);
+      return sessionKey;
+    },
+    async close() {
+      await desk.db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function expectOk<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+export const line = (description = 'Hex bolts', quantityMilli = 2000, unitCostMinor = 1250) => ({
+  itemCode: null,
+  description,
+  quantityMilli,
+  unitCostMinor,
+});
