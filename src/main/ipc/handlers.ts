@@ -33,7 +33,7 @@ export const handlers: HandlerTable = {
       return caller ? toSummary(caller.operator) : null;
     },
   },
-  getSettings: { access: 'signed-in', run: (desk) => getSettings(desk) },
+  getSettings: { access: 'anyone', run: (desk) => getSettings(desk) },
   setCostCentersEnabled: {
     access: 'signed-in',
     changes: ['settings'],

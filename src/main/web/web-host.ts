@@ -67,7 +67,11 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
     } catch {
       return send(response, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } }));
     }
-    const result = await dispatch(desk, sessionKeyOf(request) ?? 'no-session', name, payload, { notify });
+    const sessionKey = sessionKeyOf(request);
+    if (!sessionKey) {
+      return send(response, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Open the desk from its start page first.' } }));
+    }
+    const result = await dispatch(desk, sessionKey, name, payload, { notify });
     send(response, 200, 'application/json', JSON.stringify(result));
   }
 

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { _electron, type Browser, chromium, test as base, expect, type Page } from '@playwright/test';
+import { openStore } from '../../src/main/open-store';
+import { createDesk } from '../../src/main/services/desk';
+import { startWebHost } from '../../src/main/web/web-host';
+
+/**
+ * Each spec is written once. Where an Electron binary exists it runs in the real app through
+ * `_electron.launch`; elsewhere it runs the same built renderer in Debian's Chromium, wired over
+ * loopback to the same main-process dispatcher and services. Every test gets its own database.
+ */
+export type Shell = 'electron' | 'chromium';
+
+const root = resolve(__dirname, '../..');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const { findElectronBinary } = createRequire(__filename)('../../scripts/electron-binary.cjs') as {
+  findElectronBinary: () => string | undefined;
+};
+
+/** An Electron binary already on this machine; the e2e run never downloads one. */
+export function electronBinary(): string | undefined {
+  if (process.env.PURCHASING_DESK_E2E_SHELL === 'chromium') return undefined;
+  return findElectronBinary();
+}
+
+export const shell: Shell = electronBinary() ? 'electron' : 'chromium';
+
+interface DeskFixtures {
+  page: Page;
+  shell: Shell;
+}
+
+interface WorkerFixtures {
+  browser: Browser;
+}
+
+export const test = base.extend<DeskFixtures, WorkerFixtures>({
+  browser: [
+    async ({}, use) => {
+      if (shell === 'electron') return use(undefined as unknown as Browser);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM_PATH,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  shell: async ({}, use) => use(shell),
+  page: async ({ browser }, use, testInfo) => {
+    const userData = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+    try {
+      if (shell === 'electron') {
+        const app = await _electron.launch({
+          executablePath: electronBinary(),
+          args: [join(root, 'out/main/index.js')],
+          env: { ...process.env, PURCHASING_DESK_TEST: '1', PURCHASING_DESK_USER_DATA: userData },
+        });
+        const page = await app.firstWindow();
+        await page.waitForSelector('html[data-app-state="ready"]');
+        await use(page);
+        await app.close();
+      } else {
+        const desk = createDesk(await openStore(join(userData, 'purchasing-desk.sqlite')));
+        const host = await startWebHost({ desk, rendererDir: join(root, 'out/renderer') });
+        const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+        const page = await context.newPage();
+        page.on('pageerror', (error) => testInfo.annotations.push({ type: 'page error', description: String(error) }));
+        await page.goto(host.url);
+        await page.waitForSelector('html[data-app-state="ready"]');
+        await use(page);
+        await context.close();
+        await host.close();
+        await desk.db.destroy();
+      }
+    } finally {
+      rmSync(userData, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
+
+/** Key screens are kept for people to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(root, 'test-results/screenshots', `${name}-${shell}.png`), fullPage: true });
+}
+
+export async function signIn(page: Page, signInName: string, password = 'demo'): Promise<void> {
+  await page.getByLabel('Sign-in name').fill(signInName);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
