@@ -1,0 +1,87 @@
+import { useEffect } from 'react';
+import { TopBar } from './components/TopBar';
+import { PoEntryScreen } from './features/po-entry/PoEntryScreen';
+import { PoListScreen } from './features/po-list/PoListScreen';
+import { SignInScreen } from './features/sign-in/SignInScreen';
+import { useShortcut } from './hooks/useShortcut';
+import { usePoEntryStore } from './stores/po-entry-store';
+import { useSessionStore } from './stores/session-store';
+
+export function App() {
+  const appState = useSessionStore((s) => s.appState);
+  const operator = useSessionStore((s) => s.operator);
+  const settings = useSessionStore((s) => s.settings);
+  const view = useSessionStore((s) => s.view);
+  const problem = useSessionStore((s) => s.problem);
+  const showList = useSessionStore((s) => s.showList);
+  const showEntry = useSessionStore((s) => s.showEntry);
+  const signOut = useSessionStore((s) => s.signOut);
+  const setCostCentersEnabled = useSessionStore((s) => s.setCostCentersEnabled);
+  const newPo = usePoEntryStore((s) => s.newPo);
+  const openPo = usePoEntryStore((s) => s.open);
+  const editingStored = usePoEntryStore((s) => s.po !== null);
+
+  // End-to-end tests wait for html[data-app-state="ready"]; set after the screen has rendered.
+  useEffect(() => {
+    document.documentElement.dataset.appState = appState === 'unavailable' ? 'error' : appState;
+  }, [appState]);
+
+  const startNewPo = () => {
+    newPo();
+    showEntry();
+  };
+
+  useShortcut('Alt+N', startNewPo, operator !== null);
+  // Ctrl+S belongs to the entry screen; elsewhere it must not open the browser's "save page".
+  useShortcut('Mod+S', () => {}, operator !== null && view !== 'entry');
+
+  if (appState === 'loading') {
+    return (
+      <div className="splash" aria-busy="true">
+        Loading the purchasing desk…
+      </div>
+    );
+  }
+
+  if (appState === 'unavailable') {
+    return (
+      <div className="splash">
+        <div role="alert" className="alert">
+          {problem}
+        </div>
+      </div>
+    );
+  }
+
+  if (!operator) return <SignInScreen />;
+
+  return (
+    <div className="app-shell">
+      <TopBar
+        operator={operator}
+        settings={settings}
+        view={view}
+        editingStored={editingStored}
+        onList={showList}
+        onNewPo={startNewPo}
+        onSignOut={() => void signOut()}
+        onCostCentersEnabled={(enabled) => void setCostCentersEnabled(enabled)}
+      />
+      {problem && (
+        <div role="alert" className="alert app-problem">
+          {problem}
+        </div>
+      )}
+      {view === 'list' ? (
+        <PoListScreen
+          onOpen={(id) => {
+            showEntry();
+            void openPo(id);
+          }}
+        />
+      ) : (
+        <PoEntryScreen />
+      )}
+    </div>
+  );
+}

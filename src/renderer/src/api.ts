@@ -1,0 +1,44 @@
+import type { DeskApi } from '../../shared/api';
+import type { ChangeNotice, ContractName, InputOf, OutputOf } from '../../shared/contracts';
+import type { AppError, Result } from '../../shared/result';
+
+/**
+ * The renderer's only door to main. Every call answers with a Result; a bridge that is missing or
+ * throws (it should not) is turned into an `internal` error so screens never deal with exceptions.
+ */
+const UNREACHABLE: AppError = { code: 'internal', message: 'The purchasing desk service is not reachable.' };
+
+export const hasApi = (): boolean => typeof window !== 'undefined' && typeof window.api === 'object' && window.api !== null;
+
+async function call<K extends ContractName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
+  if (!hasApi()) return { ok: false, error: UNREACHABLE };
+  try {
+    const fn = window.api[name] as (input: InputOf<K>) => Promise<Result<OutputOf<K>>>;
+    const result = await fn(input);
+    if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') return { ok: false, error: UNREACHABLE };
+    return result;
+  } catch {
+    return { ok: false, error: UNREACHABLE };
+  }
+}
+
+type Calls = { [K in ContractName]: (input: InputOf<K>) => Promise<Result<OutputOf<K>>> };
+
+export const api: Calls & Pick<DeskApi, 'onChanged'> = {
+  signIn: (input) => call('signIn', input),
+  signOut: (input) => call('signOut', input),
+  currentOperator: (input) => call('currentOperator', input),
+  getSettings: (input) => call('getSettings', input),
+  setCostCentersEnabled: (input) => call('setCostCentersEnabled', input),
+  searchVendors: (input) => call('searchVendors', input),
+  listWarehouses: (input) => call('listWarehouses', input),
+  searchItems: (input) => call('searchItems', input),
+  resolveHeader: (input) => call('resolveHeader', input),
+  savePo: (input) => call('savePo', input),
+  getPo: (input) => call('getPo', input),
+  listPos: (input) => call('listPos', input),
+  onChanged(listener: (notice: ChangeNotice) => void): () => void {
+    if (!hasApi()) return () => {};
+    return window.api.onChanged(listener);
+  },
+};

@@ -1,0 +1,61 @@
+import type { OperatorSummary, Settings } from '../../../shared/contracts';
+import type { View } from '../stores/session-store';
+
+interface TopBarProps {
+  operator: OperatorSummary;
+  settings: Settings | null;
+  view: View;
+  /** The entry screen holds a stored PO rather than a new one. */
+  editingStored: boolean;
+  onList(): void;
+  onNewPo(): void;
+  onSignOut(): void;
+  onCostCentersEnabled(enabled: boolean): void;
+}
+
+/** App name, the two views, who is signed in under which scheme, and sign out. */
+export function TopBar({ operator, settings, view, editingStored, onList, onNewPo, onSignOut, onCostCentersEnabled }: TopBarProps) {
+  return (
+    <header className="top-bar">
+      <div className="top-bar-left">
+        <span className="brand" aria-hidden="true">
+          PD
+        </span>
+        <span className="app-name">Purchasing desk</span>
+        <nav className="nav" aria-label="Views">
+          <button type="button" className="nav-button" aria-current={view === 'list' ? 'page' : undefined} onClick={onList}>
+            Purchase orders
+          </button>
+          <button
+            type="button"
+            className="nav-button"
+            aria-current={view === 'entry' && !editingStored ? 'page' : undefined}
+            aria-keyshortcuts="Alt+N"
+            title="New PO (Alt+N)"
+            onClick={onNewPo}
+          >
+            New PO <kbd aria-hidden="true">Alt+N</kbd>
+          </button>
+        </nav>
+      </div>
+      <div className="top-bar-right">
+        {operator.role === 'admin' && settings && (
+          <label className="toggle">
+            <input type="checkbox" checked={settings.costCentersEnabled} onChange={(event) => onCostCentersEnabled(event.target.checked)} />
+            Cost centers in use
+          </label>
+        )}
+        <div className="operator">
+          <span className="operator-name">{operator.displayName}</span>
+          <span className="operator-scheme">
+            {operator.schemeName ? `Scheme ${operator.schemeName}` : 'No scheme'}
+            {operator.role !== 'operator' && ` · ${operator.role}`}
+          </span>
+        </div>
+        <button type="button" className="secondary" onClick={onSignOut}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

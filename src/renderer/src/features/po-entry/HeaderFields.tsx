@@ -1,0 +1,102 @@
+import { describedBy, FieldError, FieldReason } from '../../components/FieldReason';
+import { useSessionStore } from '../../stores/session-store';
+import { usePoEntryStore } from '../../stores/po-entry-store';
+import { CostCenterField } from './CostCenterField';
+import { HEADER_IDS } from './field-ids';
+import { VendorLookup } from './VendorLookup';
+
+/** Vendor, warehouse and cost center, each with main's reason beside it. Tab order: as shown. */
+export function HeaderFields() {
+  const vendorText = usePoEntryStore((s) => s.vendorText);
+  const warehouseCode = usePoEntryStore((s) => s.warehouseCode);
+  const costCenterText = usePoEntryStore((s) => s.costCenterText);
+  const resolution = usePoEntryStore((s) => s.resolution);
+  const fieldErrors = usePoEntryStore((s) => s.fieldErrors);
+  const warehouses = usePoEntryStore((s) => s.warehouses);
+  const setVendorText = usePoEntryStore((s) => s.setVendorText);
+  const commitVendor = usePoEntryStore((s) => s.commitVendor);
+  const setWarehouse = usePoEntryStore((s) => s.setWarehouse);
+  const setCostCenterText = usePoEntryStore((s) => s.setCostCenterText);
+  const commitCostCenter = usePoEntryStore((s) => s.commitCostCenter);
+  const settingsEnabled = useSessionStore((s) => s.settings?.costCentersEnabled ?? true);
+  const costCentersEnabled = resolution ? resolution.costCentersEnabled : settingsEnabled;
+
+  const vendor = resolution?.vendor;
+  const warehouse = resolution?.warehouse;
+  const costCenter = resolution?.costCenter;
+  // An error from a save is shown only when it says more than the reason already under the field.
+  const extra = (key: string, reason: string | undefined) => (fieldErrors[key] && fieldErrors[key] !== reason ? fieldErrors[key] : undefined);
+  const vendorError = extra('vendor', vendor?.reason);
+  const warehouseError = extra('warehouse', warehouse?.reason);
+  const costCenterError = extra('costCenter', costCenter?.reason);
+  const knownWarehouse = warehouseCode === '' || warehouses.some((option) => option.code === warehouseCode);
+
+  return (
+    <fieldset className="header-fields">
+      <legend className="sr-only">Header</legend>
+      <div className="field">
+        <div className="field-label-row">
+          <label htmlFor={HEADER_IDS.vendor}>Vendor</label>
+          {vendor?.status === 'ok' && vendor.name && <span className="field-aside">{vendor.name}</span>}
+        </div>
+        <VendorLookup
+          id={HEADER_IDS.vendor}
+          text={vendorText}
+          invalid={vendor?.status === 'refused' || Boolean(fieldErrors.vendor)}
+          showCostCenters={costCentersEnabled}
+          describedBy={describedBy('vendor-reason', vendorError && 'vendor-error')}
+          onTextChange={setVendorText}
+          onCommit={commitVendor}
+        />
+        <FieldReason id="vendor-reason" status={vendor?.status} text={vendor?.reason} />
+        <FieldError id="vendor-error" message={vendorError} />
+      </div>
+
+      <div className="field">
+        <div className="field-label-row">
+          <label htmlFor={HEADER_IDS.warehouse}>Warehouse</label>
+          {warehouse?.overrideApplied && <span className="field-aside">Override applies</span>}
+        </div>
+        <select
+          id={HEADER_IDS.warehouse}
+          value={warehouseCode}
+          aria-invalid={warehouse?.status === 'refused' || Boolean(fieldErrors.warehouse) || undefined}
+          aria-describedby={describedBy('warehouse-reason', warehouseError && 'warehouse-error')}
+          onChange={(event) => setWarehouse(event.target.value)}
+        >
+          <option value="">Choose a warehouse…</option>
+          {warehouses.map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.code} — {option.name}
+            </option>
+          ))}
+          {!knownWarehouse && <option value={warehouseCode}>{warehouseCode}</option>}
+        </select>
+        <FieldReason id="warehouse-reason" status={warehouse?.status} text={warehouse?.reason} />
+        <FieldError id="warehouse-error" message={warehouseError} />
+      </div>
+
+      {costCentersEnabled && (
+        <div className="field">
+          <div className="field-label-row">
+            <label htmlFor={HEADER_IDS.costCenter}>Cost center</label>
+            {costCenter && costCenter.source !== 'entered' && costCenter.source !== 'none' && costCenter.code === costCenterText && (
+              <span className="field-aside">Default</span>
+            )}
+          </div>
+          <CostCenterField
+            id={HEADER_IDS.costCenter}
+            text={costCenterText}
+            choices={resolution?.choices ?? []}
+            invalid={costCenter?.status === 'refused' || Boolean(fieldErrors.costCenter)}
+            describedBy={describedBy('cost-center-reason', costCenterError && 'cost-center-error')}
+            onTextChange={setCostCenterText}
+            onCommit={commitCostCenter}
+          />
+          <FieldReason id="cost-center-reason" status={costCenter?.status} source={costCenter?.source} text={costCenter?.reason} />
+          <FieldError id="cost-center-error" message={costCenterError} />
+        </div>
+      )}
+    </fieldset>
+  );
+}

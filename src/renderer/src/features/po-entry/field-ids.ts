@@ -1,0 +1,66 @@
+import type { LineCell } from './line-rules';
+
+/**
+ * Form field keys and the DOM ids they render to, so a save error naming `warehouseCode` or
+ * `lines.2.quantityMilli` can put its message and the cursor on the right input.
+ */
+export type HeaderField = 'vendor' | 'warehouse' | 'costCenter';
+
+export const HEADER_IDS: Record<HeaderField, string> = {
+  vendor: 'po-vendor',
+  warehouse: 'po-warehouse',
+  costCenter: 'po-cost-center',
+};
+
+const CELL_IDS: Record<LineCell, string> = { item: 'item', description: 'description', quantity: 'quantity', unitCost: 'unit-cost' };
+
+export const lineFieldKey = (lineKey: string, cell: LineCell): string => `line:${lineKey}:${cell}`;
+export const lineCellId = (lineKey: string, cell: LineCell): string => `line-${lineKey}-${CELL_IDS[cell]}`;
+
+export const SAVE_BUTTON_ID = 'po-save';
+export const ADD_LINE_BUTTON_ID = 'po-add-line';
+
+const HEADER_BY_CONTRACT: Record<string, HeaderField> = {
+  vendorCode: 'vendor',
+  warehouseCode: 'warehouse',
+  costCenterCode: 'costCenter',
+};
+
+const CELL_BY_CONTRACT: Record<string, LineCell> = {
+  itemCode: 'item',
+  description: 'description',
+  quantityMilli: 'quantity',
+  unitCostMinor: 'unitCost',
+};
+
+export interface FieldTarget {
+  /** Key into the form's field errors. */
+  key: string;
+  /** Element to focus. */
+  id: string;
+  /** How the field is named for people: "Warehouse", "Line 2 quantity". */
+  label: string;
+}
+
+const HEADER_LABELS: Record<HeaderField, string> = { vendor: 'Vendor', warehouse: 'Warehouse', costCenter: 'Cost center' };
+const CELL_LABELS: Record<LineCell, string> = { item: 'item', description: 'description', quantity: 'quantity', unitCost: 'unit cost' };
+
+/**
+ * Maps a contract path from main to a form field. `sentLines[i]` is the form line that went out as
+ * `lines.i` (blank lines are not sent); `lineNumberOf` gives the number the operator sees.
+ */
+export function fieldTargetOf(
+  path: string | undefined,
+  sentLines: readonly string[],
+  lineNumberOf: (lineKey: string) => number,
+): FieldTarget | null {
+  if (!path) return null;
+  const header = HEADER_BY_CONTRACT[path];
+  if (header) return { key: header, id: HEADER_IDS[header], label: HEADER_LABELS[header] };
+  const match = /^lines(?:\.(\d+)(?:\.(\w+))?)?$/.exec(path);
+  if (!match) return null;
+  const lineKey = match[1] === undefined ? sentLines[0] : sentLines[Number(match[1])];
+  if (lineKey === undefined) return { key: 'lines', id: ADD_LINE_BUTTON_ID, label: 'Lines' };
+  const cell = (match[2] && CELL_BY_CONTRACT[match[2]]) || 'item';
+  return { key: lineFieldKey(lineKey, cell), id: lineCellId(lineKey, cell), label: `Line ${lineNumberOf(lineKey)} ${CELL_LABELS[cell]}` };
+}
