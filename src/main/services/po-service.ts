@@ -79,11 +79,13 @@ async function checkAndSave(desk: Desk, caller: Caller, input: SaveInput): Promi
   if (blocker) throw refused(blocker.message, blocker.field);
 
   const lines = await lineValues(desk, input, loaded.enteredCostCenter?.id ?? null);
+  const totalMinor = lines.reduce((sum, line) => sum + line.totalMinor, 0);
+  if (!Number.isSafeInteger(totalMinor)) throw refused('The PO total is too large to record; split it into several POs.', 'lines');
   const header = {
     vendorId: (loaded.vendor as { id: number }).id,
     warehouseId: (loaded.warehouse as { id: number }).id,
     costCenterId: loaded.enteredCostCenter?.id ?? null,
-    totalMinor: lines.reduce((sum, line) => sum + line.totalMinor, 0),
+    totalMinor,
   };
   const at = desk.now();
 
