@@ -12,9 +12,12 @@ export const channels = {
   listWarehouses: 'warehouses:list',
   searchItems: 'items:search',
   resolveHeader: 'po:resolve-header',
+  resolveLine: 'po:resolve-line',
   savePo: 'po:save',
-  getPo: 'po:get',
+  openPo: 'po:open',
   listPos: 'po:list',
+  listDistributionCodes: 'distribution-codes:list',
+  listAudit: 'audit:list',
 } as const;
 
 export type ChannelName = keyof typeof channels;

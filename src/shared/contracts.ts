@@ -92,7 +92,23 @@ export const headerDraftSchema = z.strictObject({
 });
 export type HeaderDraft = z.input<typeof headerDraftSchema>;
 
+export const distributionTypeSchema = z.enum(['expense', 'job-cost', 'direct-wo-cost']);
+export type DistributionType = z.infer<typeof distributionTypeSchema>;
+
+/** How a line is coded: distribution type, job, work order, cost type, G/L account and cost center. */
+const lineCodingShape = {
+  distributionType: distributionTypeSchema.default('expense'),
+  jobCode: optionalCode('Job code').default(null),
+  workOrderCode: optionalCode('Work order code').default(null),
+  costTypeCode: optionalCode('Cost type code').default(null),
+  glAccountCode: optionalCode('G/L account code').default(null),
+  /** null asks main for the derived cost center: the work order's, else the PO's. */
+  costCenterCode: optionalCode('Cost center code').default(null),
+};
+
 export const poLineInputSchema = z.strictObject({
+  /** The stored line this row edits; absent for a line added in this edit. */
+  id: z.number().int().positive().optional(),
   itemCode: optionalCode('Item code'),
   description: z.string().trim().min(1, 'Describe what is ordered').max(200, 'Description is at most 200 characters'),
   quantityMilli: z
@@ -105,6 +121,7 @@ export const poLineInputSchema = z.strictObject({
     .int('Unit cost has at most 2 decimals')
     .nonnegative('Unit cost cannot be negative')
     .max(MAX_UNIT_COST_MINOR, 'Unit cost is at most 10,000,000.00'),
+  ...lineCodingShape,
 });
 export type PoLineInput = z.infer<typeof poLineInputSchema>;
 
@@ -133,8 +150,38 @@ export const poLineSchema = z.object({
   quantityMilli: z.number().int(),
   unitCostMinor: z.number().int(),
   totalMinor: z.number().int(),
+  distributionType: distributionTypeSchema,
+  jobCode: z.string().nullable(),
+  workOrderCode: z.string().nullable(),
+  costTypeCode: z.string().nullable(),
+  glAccountCode: z.string().nullable(),
+  glAccountWip: z.boolean(),
+  costCenterCode: z.string().nullable(),
 });
 export type PoLine = z.infer<typeof poLineSchema>;
+
+export const poModeSchema = z.enum(['view', 'change']);
+export type PoMode = z.infer<typeof poModeSchema>;
+
+export const lineAccessSchema = z.object({
+  lineId: z.number().int(),
+  /** Within the operator's cost-center security for a change (rules 5 and 6). */
+  editable: z.boolean(),
+  /** False for direct work-order cost lines (rule 2) and for lines that are not editable. */
+  costCenterEditable: z.boolean(),
+  reason: z.string(),
+});
+export type LineAccess = z.infer<typeof lineAccessSchema>;
+
+/** What the signed-in operator may do with a stored PO; computed by main for that operator. */
+export const poAccessSchema = z.object({
+  mode: poModeSchema,
+  /** Whether change mode is open to this operator (rule 5); the reason says why or why not. */
+  canChange: z.boolean(),
+  reason: z.string(),
+  lines: z.array(lineAccessSchema),
+});
+export type PoAccess = z.infer<typeof poAccessSchema>;
 
 export const poSummarySchema = z.object({
   id: z.number().int(),
@@ -153,6 +200,7 @@ export type PoSummary = z.infer<typeof poSummarySchema>;
 export const poDetailSchema = poSummarySchema.extend({
   version: z.number().int(),
   lines: z.array(poLineSchema),
+  access: poAccessSchema,
 });
 export type PoDetail = z.infer<typeof poDetailSchema>;
 
@@ -162,6 +210,68 @@ export const itemOptionSchema = z.object({
   unitCostMinor: z.number().int(),
 });
 export type ItemOption = z.infer<typeof itemOptionSchema>;
+
+export const lineResolutionSchema = z.object({
+  status: z.enum(['ok', 'refused']),
+  /** The line field a refusal blames, as named in the save contract. */
+  field: z.string().nullable(),
+  reason: z.string(),
+  /** The cost center the line takes; on refusal, the one it keeps. */
+  costCenterCode: z.string().nullable(),
+  costCenterOrigin: z.enum(['direct-work-order', 'work-order', 'entered', 'header', 'none']),
+  costCenterEditable: z.boolean(),
+  jobCode: z.string().nullable(),
+});
+export type LineResolution = z.infer<typeof lineResolutionSchema>;
+
+export const resolveLineInputSchema = z.strictObject({
+  /** The stored PO in change mode; absent while entering a new PO. */
+  poId: z.number().int().positive().optional(),
+  warehouseCode: code('Warehouse code'),
+  headerCostCenterCode: optionalCode('Cost center code'),
+  lineNumber: z.number().int().positive().max(500),
+  line: poLineInputSchema,
+  /** What the row showed before this change, so a refusal can say what the line keeps. */
+  previous: z.strictObject({ workOrderCode: optionalCode('Work order code'), costCenterCode: optionalCode('Cost center code') }).optional(),
+});
+export type ResolveLineInput = z.input<typeof resolveLineInputSchema>;
+
+export const codeOptionSchema = z.object({ code: z.string(), description: z.string() });
+export type CodeOption = z.infer<typeof codeOptionSchema>;
+
+export const distributionCodesSchema = z.object({
+  glAccounts: z.array(codeOptionSchema.extend({ wip: z.boolean() })),
+  jobs: z.array(codeOptionSchema.extend({ siteAddress: z.string() })),
+  workOrders: z.array(codeOptionSchema.extend({ costCenterCode: z.string(), jobCode: z.string().nullable(), siteAddress: z.string() })),
+  costTypes: z.array(codeOptionSchema),
+});
+export type DistributionCodes = z.infer<typeof distributionCodesSchema>;
+
+export const auditFilterSchema = z.strictObject({
+  poNumber: z.string().trim().toUpperCase().max(32).optional(),
+  signInName: z.string().trim().toLowerCase().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  rule: z.string().trim().max(64).optional(),
+  /** ISO dates (yyyy-mm-dd), inclusive. */
+  from: z.iso.date('From must be a date (yyyy-mm-dd)').optional(),
+  to: z.iso.date('To must be a date (yyyy-mm-dd)').optional(),
+  limit: z.number().int().positive().max(2000).default(500),
+});
+export type AuditFilter = z.input<typeof auditFilterSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  operator: z.string().nullable(),
+  action: z.string(),
+  poNumber: z.string().nullable(),
+  lineNumber: z.number().int().nullable(),
+  rule: z.string().nullable(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  detail: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 const empty = z.strictObject({});
 const searchText = z.strictObject({ query: z.string().max(100, 'Search text is at most 100 characters') });
@@ -183,9 +293,12 @@ export const contracts = {
   listWarehouses: contract('listWarehouses', empty, z.array(warehouseOptionSchema)),
   searchItems: contract('searchItems', searchText, z.array(itemOptionSchema)),
   resolveHeader: contract('resolveHeader', headerDraftSchema, headerResolutionSchema),
+  resolveLine: contract('resolveLine', resolveLineInputSchema, lineResolutionSchema),
   savePo: contract('savePo', savePoInputSchema, poDetailSchema),
-  getPo: contract('getPo', z.strictObject({ id: z.number().int().positive() }), poDetailSchema),
+  openPo: contract('openPo', z.strictObject({ id: z.number().int().positive(), mode: poModeSchema.default('view') }), poDetailSchema),
   listPos: contract('listPos', empty, z.array(poSummarySchema)),
+  listDistributionCodes: contract('listDistributionCodes', empty, distributionCodesSchema),
+  listAudit: contract('listAudit', auditFilterSchema, z.array(auditEntrySchema)),
 } as const;
 
 export type Contracts = typeof contracts;
@@ -195,7 +308,7 @@ export type ParsedInputOf<K extends ContractName> = z.output<Contracts[K]['input
 export type OutputOf<K extends ContractName> = z.output<Contracts[K]['output']>;
 
 export { CHANGE_CHANNEL };
-export type ChangedEntity = 'purchase-orders' | 'settings' | 'session';
+export type ChangedEntity = 'purchase-orders' | 'settings' | 'session' | 'audit';
 export interface ChangeNotice {
   entities: ChangedEntity[];
 }

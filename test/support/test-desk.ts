@@ -48,4 +48,5 @@ export const line = (description = 'Hex bolts', quantityMilli = 2000, unitCostMi
   description,
   quantityMilli,
   unitCostMinor,
+  glAccountCode: '5000',
 });

@@ -3,7 +3,11 @@ import { findCaller, signIn, signOut, toSummary } from '../services/auth-service
 import type { Caller, Desk } from '../services/desk';
 import { resolvePoHeader } from '../services/header-service';
 import { listWarehouses, searchItems, searchVendors } from '../services/lookup-service';
-import { getPurchaseOrder, listPurchaseOrders, savePurchaseOrder } from '../services/po-service';
+import { listAuditEntries } from '../services/audit-service';
+import { resolveDraftLine } from '../services/line-service';
+import { openPurchaseOrder } from '../services/po-access-service';
+import { listPurchaseOrders, savePurchaseOrder } from '../services/po-service';
+import { listDistributionCodes } from '../store/repositories/distribution-code-repo';
 import { getSettings, setCostCentersEnabled } from '../services/settings-service';
 
 /**
@@ -43,7 +47,10 @@ export const handlers: HandlerTable = {
   listWarehouses: { access: 'signed-in', run: (desk) => listWarehouses(desk.db) },
   searchItems: { access: 'signed-in', run: (desk, _caller, input) => searchItems(desk.db, input.query) },
   resolveHeader: { access: 'signed-in', run: (desk, caller, input) => resolvePoHeader(desk.db, caller, input) },
-  savePo: { access: 'signed-in', changes: ['purchase-orders'], run: (desk, caller, input) => savePurchaseOrder(desk, caller, input) },
-  getPo: { access: 'signed-in', run: (desk, _caller, input) => getPurchaseOrder(desk, input.id) },
+  resolveLine: { access: 'signed-in', changes: ['audit'], run: (desk, caller, input) => resolveDraftLine(desk, caller, input) },
+  savePo: { access: 'signed-in', changes: ['purchase-orders', 'audit'], run: (desk, caller, input) => savePurchaseOrder(desk, caller, input) },
+  openPo: { access: 'signed-in', changes: ['audit'], run: (desk, caller, input) => openPurchaseOrder(desk, caller, input.id, input.mode) },
   listPos: { access: 'signed-in', run: (desk) => listPurchaseOrders(desk) },
+  listDistributionCodes: { access: 'signed-in', run: (desk) => listDistributionCodes(desk.db) },
+  listAudit: { access: 'signed-in', run: (desk, caller, input) => listAuditEntries(desk, caller, input) },
 };

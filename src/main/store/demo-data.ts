@@ -1,5 +1,6 @@
+import { lineTotalMinor } from '../../shared/money';
 import type { Db } from './connect';
-import type { OverrideKind, RoleColumn } from './schema';
+import type { DistributionTypeColumn, OverrideKind, RoleColumn } from './schema';
 
 /**
  * A small, readable world that shows every header rule: a multi-cost-center operator (alice), a
@@ -27,10 +28,13 @@ const schemes: { name: string; description: string; costCenters: string[]; overr
     overrides: [
       ['warehouse', 'HARBOUR', ['310', '320']],
       ['warehouse', 'QUARANTINE', []],
+      ['site', '12 Harbour Rd', ['310', '320']],
+      ['gl-wip', '1400', ['220']],
     ],
   },
   { name: 'SOLO', description: 'Single-site buyers', costCenters: ['210'], overrides: [] },
   { name: 'FLEET', description: 'Fleet purchasing', costCenters: ['410', 'HQ'], overrides: [] },
+  { name: 'WIDE', description: 'Central purchasing', costCenters: ['210', '220', '310', '320', '410', '110', 'HQ'], overrides: [] },
 ];
 
 const operators: [signIn: string, display: string, role: RoleColumn, scheme: string | null][] = [
@@ -39,6 +43,7 @@ const operators: [signIn: string, display: string, role: RoleColumn, scheme: str
   ['carol', 'Carol Okafor', 'operator', 'FLEET'],
   ['sam', 'Sam Patel', 'supervisor', 'NORTH'],
   ['admin', 'Dana Admin', 'admin', 'NORTH'],
+  ['pat', 'Pat Nguyen', 'operator', 'WIDE'],
 ];
 
 const vendors: [code: string, name: string, costCenters: string[]][] = [
@@ -63,6 +68,73 @@ const items: [code: string, description: string, unitCostMinor: number][] = [
   ['FILTER-H', 'Hydraulic filter cartridge', 4575],
   ['PAINT-5L', 'Marine paint, 5 l', 6240],
   ['TYRE-22', 'Truck tyre 22.5"', 38900],
+];
+
+const glAccounts: [code: string, description: string, wip: boolean][] = [
+  ['5000', 'Materials and supplies', false],
+  ['5100', 'Repairs and maintenance', false],
+  ['5200', 'Fleet running costs', false],
+  ['1400', 'Work in progress – projects', true],
+  ['1410', 'Work in progress – fleet', true],
+];
+
+const costTypes: [code: string, description: string][] = [
+  ['L', 'Labour'],
+  ['M', 'Materials'],
+  ['S', 'Subcontract'],
+  ['E', 'Equipment'],
+  ['O', 'Other'],
+];
+
+const jobs: [code: string, description: string, siteAddress: string][] = [
+  ['J-100', 'Quay wall repair', '12 Harbour Rd'],
+  ['J-200', 'Depot roof renewal', '4 North Way'],
+  ['J-300', 'Fleet yard resurfacing', '90 Fleet St'],
+];
+
+const workOrders: [code: string, description: string, costCenter: string, job: string | null, siteAddress: string][] = [
+  ['WO-1001', 'Quay wall survey', '310', 'J-100', '12 Harbour Rd'],
+  ['WO-2001', 'North pump overhaul', '210', null, '4 North Way'],
+  ['WO-2002', 'Depot gutter repair', '220', 'J-200', ''],
+  ['WO-4001', 'Yard lighting', '410', 'J-300', ''],
+];
+
+interface DemoLine {
+  item: string;
+  quantity: number;
+  type: DistributionTypeColumn;
+  gl: string;
+  costCenter: string;
+  job?: string;
+  workOrder?: string;
+  costType?: string;
+}
+
+/**
+ * Two POs on order that show line security: Pat's mixes lines Alice may change, a fleet line and a
+ * WIP line she may only see; Alice's own uses a job at 12 Harbour Rd, whose site override keeps
+ * her out of change mode.
+ */
+const demoPos: { by: string; vendor: string; warehouse: string; costCenter: string; lines: DemoLine[] }[] = [
+  {
+    by: 'pat',
+    vendor: 'GENERAL',
+    warehouse: 'MAIN',
+    costCenter: '210',
+    lines: [
+      { item: 'BOLT-M8', quantity: 10, type: 'expense', gl: '5000', costCenter: '210' },
+      { item: 'TYRE-22', quantity: 4, type: 'expense', gl: '5200', costCenter: '410', workOrder: 'WO-4001' },
+      { item: 'FILTER-H', quantity: 2, type: 'direct-wo-cost', gl: '5100', costCenter: '210', workOrder: 'WO-2001' },
+      { item: 'PAINT-5L', quantity: 6, type: 'job-cost', gl: '1400', costCenter: '210', job: 'J-200', costType: 'M' },
+    ],
+  },
+  {
+    by: 'alice',
+    vendor: 'BOLT',
+    warehouse: 'MAIN',
+    costCenter: '210',
+    lines: [{ item: 'BOLT-M8', quantity: 20, type: 'job-cost', gl: '5000', costCenter: '210', job: 'J-100', costType: 'M' }],
+  },
 ];
 
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -115,10 +187,81 @@ export async function seedDemoData(db: Db, passwordHash: string): Promise<void> 
     }
     await trx.insertInto('warehouses').values(warehouses.map(([code, name]) => ({ code, name }))).execute();
     await trx.insertInto('items').values(items.map(([code, description, unit_cost_minor]) => ({ code, description, unit_cost_minor }))).execute();
-    const { id: jobId } = await trx.insertInto('jobs').values({ code: 'J-100', description: 'Quay wall repair', site_address: '12 Harbour Rd' }).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('work_orders').values([
-      { code: 'WO-1001', job_id: jobId, cost_center_id: ccId('310'), site_address: '12 Harbour Rd' },
-      { code: 'WO-2001', job_id: null, cost_center_id: ccId('210'), site_address: '4 North Way' },
-    ]).execute();
+    const idsOf = async (table: 'gl_accounts' | 'cost_types' | 'jobs' | 'items' | 'vendors' | 'warehouses' | 'operators') => {
+      const column = table === 'operators' ? 'sign_in_name' : 'code';
+      const rows = await trx.selectFrom(table).select(['id', `${column} as key`]).execute();
+      return (key: string) => (rows.find((row) => row.key === key) as { id: number }).id;
+    };
+    await trx.insertInto('gl_accounts').values(glAccounts.map(([code, description, wip]) => ({ code, description, wip: wip ? 1 : 0 }))).execute();
+    await trx.insertInto('cost_types').values(costTypes.map(([code, description]) => ({ code, description }))).execute();
+    await trx.insertInto('jobs').values(jobs.map(([code, description, site_address]) => ({ code, description, site_address }))).execute();
+    const jobId = await idsOf('jobs');
+    await trx.insertInto('work_orders')
+      .values(workOrders.map(([code, description, costCenter, job, site_address]) => ({
+        code,
+        description,
+        cost_center_id: ccId(costCenter),
+        job_id: job === null ? null : jobId(job),
+        site_address,
+      })))
+      .execute();
+    const glId = await idsOf('gl_accounts');
+    const costTypeId = await idsOf('cost_types');
+    const itemId = await idsOf('items');
+    const vendorId = await idsOf('vendors');
+    const warehouseId = await idsOf('warehouses');
+    const operatorId = await idsOf('operators');
+    const workOrderRows = await trx.selectFrom('work_orders').select(['id', 'code', 'job_id']).execute();
+    const workOrder = (code: string) => workOrderRows.find((row) => row.code === code) as { id: number; job_id: number | null };
+    const at = '2026-11-02T09:00:00.000Z';
+    for (const [index, po] of demoPos.entries()) {
+      const lines = po.lines.map((line) => {
+        const unitCost = (items.find(([code]) => code === line.item) as (typeof items)[number])[2];
+        return { ...line, unitCost, total: lineTotalMinor(line.quantity * 1000, unitCost) };
+      });
+      const { id: poId } = await trx.insertInto('purchase_orders')
+        .values({
+          number: `PO-${String(index + 1).padStart(6, '0')}`,
+          vendor_id: vendorId(po.vendor),
+          warehouse_id: warehouseId(po.warehouse),
+          cost_center_id: ccId(po.costCenter),
+          status: 'draft',
+          created_by: operatorId(po.by),
+          version: 1,
+          total_minor: lines.reduce((sum, line) => sum + line.total, 0),
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const [lineIndex, line] of lines.entries()) {
+        const { id: lineId } = await trx.insertInto('po_lines')
+          .values({
+            po_id: poId,
+            line_number: lineIndex + 1,
+            item_id: itemId(line.item),
+            description: (items.find(([code]) => code === line.item) as (typeof items)[number])[1],
+            quantity_milli: line.quantity * 1000,
+            unit_cost_minor: line.unitCost,
+            total_minor: line.total,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const wo = line.workOrder ? workOrder(line.workOrder) : undefined;
+        await trx.insertInto('po_line_distributions')
+          .values({
+            line_id: lineId,
+            distribution_type: line.type,
+            cost_center_id: ccId(line.costCenter),
+            job_id: line.job ? jobId(line.job) : (wo?.job_id ?? null),
+            work_order_id: wo?.id ?? null,
+            cost_type_id: line.costType ? costTypeId(line.costType) : null,
+            gl_account_id: glId(line.gl),
+            amount_minor: line.total,
+          })
+          .execute();
+      }
+    }
+    await trx.updateTable('settings').set({ value: String(demoPos.length + 1) }).where('key', '=', 'next_po_number').execute();
   });
 }

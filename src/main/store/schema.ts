@@ -12,6 +12,8 @@ export interface Database {
   vendors: VendorsTable;
   vendor_cost_centers: VendorCostCentersTable;
   warehouses: WarehousesTable;
+  gl_accounts: GlAccountsTable;
+  cost_types: CostTypesTable;
   jobs: JobsTable;
   work_orders: WorkOrdersTable;
   items: ItemsTable;
@@ -93,6 +95,20 @@ export interface WarehousesTable {
   name: string;
 }
 
+export interface GlAccountsTable {
+  id: Generated<number>;
+  code: string;
+  description: string;
+  /** Work-in-progress accounts bring the scheme's G/L WIP override into play. */
+  wip: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface CostTypesTable {
+  id: Generated<number>;
+  code: string;
+  description: string;
+}
+
 export interface JobsTable {
   id: Generated<number>;
   code: string;
@@ -106,6 +122,7 @@ export interface WorkOrdersTable {
   job_id: number | null;
   cost_center_id: number;
   site_address: string;
+  description: ColumnType<string, string | undefined, string>;
 }
 
 export interface ItemsTable {
@@ -149,7 +166,12 @@ export interface PoLineDistributionsTable {
   job_id: number | null;
   work_order_id: number | null;
   amount_minor: number;
+  distribution_type: ColumnType<DistributionTypeColumn, DistributionTypeColumn | undefined, DistributionTypeColumn>;
+  gl_account_id: number | null;
+  cost_type_id: number | null;
 }
+
+export type DistributionTypeColumn = 'expense' | 'job-cost' | 'direct-wo-cost';
 
 export interface AuditLogTable {
   id: Generated<number>;
@@ -158,6 +180,7 @@ export interface AuditLogTable {
   action: string;
   po_id: number | null;
   line_id: number | null;
+  line_number: number | null;
   rule: string | null;
   before_value: string | null;
   after_value: string | null;

@@ -34,9 +34,12 @@ export const api: Calls & Pick<DeskApi, 'onChanged'> = {
   listWarehouses: (input) => call('listWarehouses', input),
   searchItems: (input) => call('searchItems', input),
   resolveHeader: (input) => call('resolveHeader', input),
+  resolveLine: (input) => call('resolveLine', input),
   savePo: (input) => call('savePo', input),
-  getPo: (input) => call('getPo', input),
+  openPo: (input) => call('openPo', input),
   listPos: (input) => call('listPos', input),
+  listDistributionCodes: (input) => call('listDistributionCodes', input),
+  listAudit: (input) => call('listAudit', input),
   onChanged(listener: (notice: ChangeNotice) => void): () => void {
     if (!hasApi()) return () => {};
     return window.api.onChanged(listener);

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as foundation from './0001-foundation';
+import * as lineDistributions from './0002-line-distributions';
 
 /**
  * Migrations are imported statically because the bundled main process has no migrations folder
@@ -7,6 +8,7 @@ import * as foundation from './0001-foundation';
  */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-line-distributions': lineDistributions,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -5,27 +5,40 @@ export interface AuditEntry {
   action: string;
   poId?: number | null;
   lineId?: number | null;
+  lineNumber?: number | null;
   rule?: string | null;
   before?: string | null;
   after?: string | null;
   detail: string;
 }
 
+const toRow = (entry: AuditEntry, at: string) => ({
+  at,
+  operator_id: entry.operatorId,
+  action: entry.action,
+  po_id: entry.poId ?? null,
+  line_id: entry.lineId ?? null,
+  line_number: entry.lineNumber ?? null,
+  rule: entry.rule ?? null,
+  before_value: entry.before ?? null,
+  after_value: entry.after ?? null,
+  detail: entry.detail,
+});
+
+/** Rows per multi-row INSERT; ten columns each keeps statements under SQLite's parameter limit. */
+const AUDIT_CHUNK = 50;
+
 export async function appendAudit(db: Db, entry: AuditEntry, at: string = new Date().toISOString()): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at,
-      operator_id: entry.operatorId,
-      action: entry.action,
-      po_id: entry.poId ?? null,
-      line_id: entry.lineId ?? null,
-      rule: entry.rule ?? null,
-      before_value: entry.before ?? null,
-      after_value: entry.after ?? null,
-      detail: entry.detail,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(toRow(entry, at)).execute();
+}
+
+export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[], at: string): Promise<void> {
+  for (let start = 0; start < entries.length; start += AUDIT_CHUNK) {
+    await db
+      .insertInto('audit_log')
+      .values(entries.slice(start, start + AUDIT_CHUNK).map((entry) => toRow(entry, at)))
+      .execute();
+  }
 }
 
 export async function listAudit(db: Db, filter: { poId?: number; action?: string } = {}) {
@@ -33,4 +46,43 @@ export async function listAudit(db: Db, filter: { poId?: number; action?: string
   if (filter.poId !== undefined) query = query.where('po_id', '=', filter.poId);
   if (filter.action !== undefined) query = query.where('action', '=', filter.action);
   return query.execute();
+}
+
+export interface AuditQuery {
+  poNumber?: string;
+  signInName?: string;
+  action?: string;
+  rule?: string;
+  /** Inclusive ISO dates, compared on the timestamp's date part. */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** Newest first, with the operator's name and the PO's number for people to read. */
+export async function searchAudit(db: Db, query: AuditQuery) {
+  let select = db
+    .selectFrom('audit_log as a')
+    .leftJoin('operators as o', 'o.id', 'a.operator_id')
+    .leftJoin('purchase_orders as po', 'po.id', 'a.po_id')
+    .select([
+      'a.id',
+      'a.at',
+      'o.display_name as operator',
+      'a.action',
+      'po.number as poNumber',
+      'a.line_number as lineNumber',
+      'a.rule',
+      'a.before_value as before',
+      'a.after_value as after',
+      'a.detail',
+    ]);
+  if (query.poNumber) select = select.where('po.number', '=', query.poNumber);
+  if (query.signInName) select = select.where('o.sign_in_name', '=', query.signInName);
+  if (query.action) select = select.where('a.action', '=', query.action);
+  if (query.rule) select = select.where('a.rule', '=', query.rule);
+  if (query.from) select = select.where('a.at', '>=', query.from);
+  // ISO timestamps sort as text; every instant on the `to` date is below the next day's start.
+  if (query.to) select = select.where('a.at', '<', `${query.to}T99`);
+  return select.orderBy('a.id', 'desc').limit(query.limit).execute();
 }

@@ -1,6 +1,6 @@
-import type { PoDetail, PoSummary } from '../../../shared/contracts';
+import type { PoLine, PoSummary } from '../../../shared/contracts';
 import type { Db } from '../connect';
-import type { PoStatusColumn } from '../schema';
+import type { DistributionTypeColumn, PoStatusColumn } from '../schema';
 
 export interface PoHeaderValues {
   vendorId: number;
@@ -16,8 +16,17 @@ export interface PoLineValues {
   quantityMilli: number;
   unitCostMinor: number;
   totalMinor: number;
-  /** The line's single distribution carries the header cost center for now. */
+  /** Each line has one distribution, which carries its coding. */
+  distribution: DistributionValues;
+}
+
+export interface DistributionValues {
+  distributionType: DistributionTypeColumn;
   costCenterId: number | null;
+  jobId: number | null;
+  workOrderId: number | null;
+  costTypeId: number | null;
+  glAccountId: number | null;
 }
 
 export interface StoredPoHeader {
@@ -26,6 +35,20 @@ export interface StoredPoHeader {
   status: PoStatusColumn;
   createdBy: number;
   version: number;
+  warehouseCode: string;
+  costCenterCode: string | null;
+}
+
+/** A stored line with its distribution's codes, as change mode judges it. */
+export interface StoredLine extends PoLine {
+  itemId: number | null;
+  costCenterId: number | null;
+  jobId: number | null;
+  workOrderId: number | null;
+  costTypeId: number | null;
+  glAccountId: number | null;
+  /** The work order's site, else the job's; '' when the line has neither. */
+  siteAddress: string;
 }
 
 /** Rows per multi-row INSERT; keeps statements well under SQLite's bound-parameter limit. */
@@ -77,11 +100,56 @@ export async function updatePurchaseOrderHeader(
   return result.numUpdatedRows === 1n;
 }
 
-export async function deletePoLines(db: Db, poId: number): Promise<void> {
-  await db.deleteFrom('po_lines').where('po_id', '=', poId).execute();
+const distributionRow = (lineId: number, line: PoLineValues) => ({
+  line_id: lineId,
+  distribution_type: line.distribution.distributionType,
+  cost_center_id: line.distribution.costCenterId,
+  job_id: line.distribution.jobId,
+  work_order_id: line.distribution.workOrderId,
+  cost_type_id: line.distribution.costTypeId,
+  gl_account_id: line.distribution.glAccountId,
+  amount_minor: line.totalMinor,
+});
+
+/** Deletes the given lines of one PO; their distributions go with them. */
+export async function deletePoLinesById(db: Db, poId: number, lineIds: readonly number[]): Promise<void> {
+  if (lineIds.length === 0) return;
+  await db.deleteFrom('po_lines').where('po_id', '=', poId).where('id', 'in', [...lineIds]).execute();
 }
 
-export async function insertPoLines(db: Db, poId: number, lines: readonly PoLineValues[]): Promise<void> {
+/**
+ * Moves the PO's line numbers out of the way (negated) so kept lines can take their new numbers
+ * one by one without tripping the (po, line number) uniqueness.
+ */
+export async function renumberPoLinesAside(db: Db, poId: number): Promise<void> {
+  await db
+    .updateTable('po_lines')
+    .set((eb) => ({ line_number: eb.neg(eb.ref('line_number')) }))
+    .where('po_id', '=', poId)
+    .execute();
+}
+
+/** Rewrites one stored line and its distribution in place, so its id — and its audit trail — survive. */
+export async function updatePoLine(db: Db, lineId: number, line: PoLineValues): Promise<void> {
+  await db
+    .updateTable('po_lines')
+    .set({
+      line_number: line.lineNumber,
+      item_id: line.itemId,
+      description: line.description,
+      quantity_milli: line.quantityMilli,
+      unit_cost_minor: line.unitCostMinor,
+      total_minor: line.totalMinor,
+    })
+    .where('id', '=', lineId)
+    .execute();
+  const { line_id: _lineId, ...distribution } = distributionRow(lineId, line);
+  await db.updateTable('po_line_distributions').set(distribution).where('line_id', '=', lineId).execute();
+}
+
+/** Inserts lines with their distributions; answers the new line ids by line number. */
+export async function insertPoLines(db: Db, poId: number, lines: readonly PoLineValues[]): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
   for (let start = 0; start < lines.length; start += INSERT_CHUNK) {
     const chunk = lines.slice(start, start + INSERT_CHUNK);
     const inserted = await db
@@ -100,26 +168,24 @@ export async function insertPoLines(db: Db, poId: number, lines: readonly PoLine
       .returning(['id', 'line_number'])
       .execute();
     const idByNumber = new Map(inserted.map((row) => [row.line_number, row.id]));
+    for (const [lineNumber, id] of idByNumber) ids.set(lineNumber, id);
     await db
       .insertInto('po_line_distributions')
       .values(
-        chunk.map((line) => ({
-          line_id: idByNumber.get(line.lineNumber) as number,
-          cost_center_id: line.costCenterId,
-          job_id: null,
-          work_order_id: null,
-          amount_minor: line.totalMinor,
-        })),
+        chunk.map((line) => distributionRow(idByNumber.get(line.lineNumber) as number, line)),
       )
       .execute();
   }
+  return ids;
 }
 
 export async function findPoHeader(db: Db, id: number): Promise<StoredPoHeader | undefined> {
   return db
-    .selectFrom('purchase_orders')
-    .select(['id', 'number', 'status', 'created_by as createdBy', 'version'])
-    .where('id', '=', id)
+    .selectFrom('purchase_orders as po')
+    .innerJoin('warehouses as w', 'w.id', 'po.warehouse_id')
+    .leftJoin('cost_centers as cc', 'cc.id', 'po.cost_center_id')
+    .select(['po.id', 'po.number', 'po.status', 'po.created_by as createdBy', 'po.version', 'w.code as warehouseCode', 'cc.code as costCenterCode'])
+    .where('po.id', '=', id)
     .executeTakeFirst();
 }
 
@@ -150,23 +216,57 @@ export async function listPoSummaries(db: Db, limit = 5000): Promise<PoSummary[]
   return rows.map(({ version: _version, ...summary }) => summary);
 }
 
-export async function getPoDetail(db: Db, id: number): Promise<PoDetail | undefined> {
+export type PoDetailWithoutAccess = PoSummary & { version: number; lines: StoredLine[] };
+
+export async function getPoDetail(db: Db, id: number): Promise<PoDetailWithoutAccess | undefined> {
   const header = await selectSummaries(db).where('po.id', '=', id).executeTakeFirst();
   if (!header) return undefined;
-  const lines = await db
+  return { ...header, lines: await findStoredLines(db, id) };
+}
+
+/** Every line on order for the PO, whatever the reader's cost-center security (rule 6). */
+export async function findStoredLines(db: Db, poId: number): Promise<StoredLine[]> {
+  const rows = await db
     .selectFrom('po_lines as l')
+    .innerJoin('po_line_distributions as d', 'd.line_id', 'l.id')
     .leftJoin('items as i', 'i.id', 'l.item_id')
+    .leftJoin('cost_centers as cc', 'cc.id', 'd.cost_center_id')
+    .leftJoin('jobs as j', 'j.id', 'd.job_id')
+    .leftJoin('work_orders as wo', 'wo.id', 'd.work_order_id')
+    .leftJoin('jobs as woj', 'woj.id', 'wo.job_id')
+    .leftJoin('cost_types as ct', 'ct.id', 'd.cost_type_id')
+    .leftJoin('gl_accounts as gl', 'gl.id', 'd.gl_account_id')
     .select([
       'l.id',
       'l.line_number as lineNumber',
+      'l.item_id as itemId',
+      'd.cost_center_id as costCenterId',
+      'd.job_id as jobId',
+      'd.work_order_id as workOrderId',
+      'd.cost_type_id as costTypeId',
+      'd.gl_account_id as glAccountId',
       'i.code as itemCode',
       'l.description',
       'l.quantity_milli as quantityMilli',
       'l.unit_cost_minor as unitCostMinor',
       'l.total_minor as totalMinor',
+      'd.distribution_type as distributionType',
+      'j.code as jobCode',
+      'j.site_address as jobSite',
+      'wo.code as workOrderCode',
+      'wo.site_address as workOrderSite',
+      'woj.site_address as workOrderJobSite',
+      'ct.code as costTypeCode',
+      'gl.code as glAccountCode',
+      'gl.wip as glAccountWip',
+      'cc.code as costCenterCode',
     ])
-    .where('l.po_id', '=', id)
+    .where('l.po_id', '=', poId)
     .orderBy('l.line_number')
     .execute();
-  return { ...header, lines };
+  return rows.map(({ jobSite, workOrderSite, workOrderJobSite, glAccountWip, ...line }) => ({
+    ...line,
+    glAccountWip: glAccountWip === 1,
+    siteAddress: workOrderSite || workOrderJobSite || jobSite || '',
+  }));
 }

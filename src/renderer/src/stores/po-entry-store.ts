@@ -176,7 +176,7 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
       editSeq++;
       lastResolvedKey = null;
       set({ ...blankForm(), busy: 'loading' });
-      const result = await api.getPo({ id });
+      const result = await api.openPo({ id, mode: 'change' });
       if (!result.ok) {
         set({ busy: 'idle', alert: result.error.message });
         if (result.error.code === 'not-signed-in') void useSessionStore.getState().refreshOperator();

@@ -1,0 +1,16 @@
+/** Rule 7: optimistic concurrency. A save must start from the version that is stored now. */
+export type VersionVerdict = { ok: true } | { ok: false; kind: 'missing' | 'stale'; reason: string };
+
+export function checkVersion(poNumber: string, storedVersion: number, sentVersion: number | undefined): VersionVerdict {
+  if (sentVersion === undefined) {
+    return { ok: false, kind: 'missing', reason: `Saving ${poNumber} needs the version you opened.` };
+  }
+  if (sentVersion !== storedVersion) {
+    const what =
+      sentVersion < storedVersion
+        ? `Someone saved ${poNumber} after you opened it (you opened version ${sentVersion}; it is now ${storedVersion}).`
+        : `${poNumber} is at version ${storedVersion}, not ${sentVersion}.`;
+    return { ok: false, kind: 'stale', reason: `${what} Reopen it to see the stored PO; nothing of yours was saved.` };
+  }
+  return { ok: true };
+}
