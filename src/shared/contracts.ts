@@ -165,11 +165,15 @@ export type PoMode = z.infer<typeof poModeSchema>;
 
 export const lineAccessSchema = z.object({
   lineId: z.number().int(),
-  /** Within the operator's cost-center security for a change (rules 5 and 6). */
+  /** The line is within the operator's cost-center security, whatever the mode. */
+  withinSecurity: z.boolean(),
+  /** Editable now: change mode, change allowed, and within security (rules 5 and 6). */
   editable: z.boolean(),
   /** False for direct work-order cost lines (rule 2) and for lines that are not editable. */
   costCenterEditable: z.boolean(),
   reason: z.string(),
+  /** Why this operator may not delete the line, or null when a change may delete it. */
+  deleteRefusal: z.string().nullable(),
 });
 export type LineAccess = z.infer<typeof lineAccessSchema>;
 

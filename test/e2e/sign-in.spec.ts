@@ -6,7 +6,7 @@ test('a wrong password is refused and the operator can try again', async ({ page
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('do not match');
   await signIn(page, 'alice');
-  await expect(page.getByText('Alice Moreau')).toBeVisible();
+  await expect(page.getByRole('banner').getByText('Alice Moreau')).toBeVisible();
 });
 
 test('signing out returns to the sign-in screen', async ({ page }) => {

@@ -50,7 +50,15 @@ export async function judgePoAccess(db: Db, caller: Caller, po: PoDetailWithoutA
     if (touch.allowed && !change.allowed) reason = change.reason;
     else if (touch.allowed && mode === 'view') reason = 'Open the PO for change to edit this line.';
     else if (editable && direct) reason = `Cost center from work order ${line.workOrderCode ?? ''}: a direct work-order cost line cannot change it.`;
-    return { lineId: line.id, editable, costCenterEditable: editable && enabled && !direct, reason };
+    const deletion = checkLineTouch('delete', line, list, enabled);
+    return {
+      lineId: line.id,
+      withinSecurity: touch.allowed,
+      editable,
+      costCenterEditable: editable && enabled && !direct,
+      reason,
+      deleteRefusal: !changing ? reason : deletion.allowed ? null : deletion.reason,
+    };
   });
   return {
     access: { mode: changing ? 'change' : 'view', canChange: change.allowed, reason: change.reason, lines },

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { TopBar } from './components/TopBar';
+import { AuditScreen } from './features/audit/AuditScreen';
 import { PoEntryScreen } from './features/po-entry/PoEntryScreen';
 import { PoListScreen } from './features/po-list/PoListScreen';
 import { SignInScreen } from './features/sign-in/SignInScreen';
@@ -15,6 +16,7 @@ export function App() {
   const problem = useSessionStore((s) => s.problem);
   const showList = useSessionStore((s) => s.showList);
   const showEntry = useSessionStore((s) => s.showEntry);
+  const showAudit = useSessionStore((s) => s.showAudit);
   const signOut = useSessionStore((s) => s.signOut);
   const setCostCentersEnabled = useSessionStore((s) => s.setCostCentersEnabled);
   const newPo = usePoEntryStore((s) => s.newPo);
@@ -64,6 +66,7 @@ export function App() {
         editingStored={editingStored}
         onList={showList}
         onNewPo={startNewPo}
+        onAudit={showAudit}
         onSignOut={() => void signOut()}
         onCostCentersEnabled={(enabled) => void setCostCentersEnabled(enabled)}
       />
@@ -72,16 +75,16 @@ export function App() {
           {problem}
         </div>
       )}
-      {view === 'list' ? (
+      {view === 'list' && (
         <PoListScreen
-          onOpen={(id) => {
+          onOpen={(id, mode) => {
             showEntry();
-            void openPo(id);
+            void openPo(id, mode);
           }}
         />
-      ) : (
-        <PoEntryScreen />
       )}
+      {view === 'entry' && <PoEntryScreen />}
+      {view === 'audit' && <AuditScreen />}
     </div>
   );
 }

@@ -9,12 +9,13 @@ interface TopBarProps {
   editingStored: boolean;
   onList(): void;
   onNewPo(): void;
+  onAudit(): void;
   onSignOut(): void;
   onCostCentersEnabled(enabled: boolean): void;
 }
 
 /** App name, the two views, who is signed in under which scheme, and sign out. */
-export function TopBar({ operator, settings, view, editingStored, onList, onNewPo, onSignOut, onCostCentersEnabled }: TopBarProps) {
+export function TopBar({ operator, settings, view, editingStored, onList, onNewPo, onAudit, onSignOut, onCostCentersEnabled }: TopBarProps) {
   return (
     <header className="top-bar">
       <div className="top-bar-left">
@@ -36,6 +37,11 @@ export function TopBar({ operator, settings, view, editingStored, onList, onNewP
           >
             New PO <kbd aria-hidden="true">Alt+N</kbd>
           </button>
+          {operator.role !== 'operator' && (
+            <button type="button" className="nav-button" aria-current={view === 'audit' ? 'page' : undefined} onClick={onAudit}>
+              Audit log
+            </button>
+          )}
         </nav>
       </div>
       <div className="top-bar-right">

@@ -1,11 +1,24 @@
 import { create } from 'zustand';
-import type { HeaderResolution, ItemOption, PoDetail, PoStatus, SavePoInput, WarehouseOption } from '../../../shared/contracts';
+import type {
+  DistributionCodes,
+  DistributionType,
+  HeaderResolution,
+  ItemOption,
+  PoDetail,
+  PoLineInput,
+  PoMode,
+  PoStatus,
+  SavePoInput,
+  WarehouseOption,
+} from '../../../shared/contracts';
 import { formatQuantity, parseMoney } from '../../../shared/money';
 import type { AppError, FieldIssue } from '../../../shared/result';
 import { api } from '../api';
 import { fieldTargetOf, HEADER_IDS, type HeaderField, lineCellId, lineFieldKey } from '../features/po-entry/field-ids';
 import {
+  type CodeCell,
   isBlankLine,
+  isEditable,
   LINE_CELLS,
   type LineCell,
   type LineDraft,
@@ -22,9 +35,21 @@ export interface OpenPo {
   number: string;
   status: PoStatus;
   createdBy: string;
+  /** View shows every line; change edits the lines main allows (rules 5 and 6). */
+  mode: PoMode;
+  canChange: boolean;
+  /** Main's word on change mode: why it is open, or why not. */
+  accessReason: string;
 }
 
-type LinePatch = Partial<Pick<LineDraft, 'itemCode' | 'description' | 'quantity' | 'unitCost'>>;
+type LinePatch = Partial<Pick<LineDraft, 'itemCode' | 'description' | 'quantity' | 'unitCost' | CodeCell>>;
+
+/** A line the operator asked to remove, waiting for confirmation. */
+export interface PendingRemoval {
+  key: string;
+  number: number;
+  description: string;
+}
 
 interface PoEntryState {
   /** The stored PO being edited; null for a new one. */
@@ -50,9 +75,17 @@ interface PoEntryState {
   dirty: boolean;
   focus: { id: string; seq: number } | null;
   warehouses: WarehouseOption[];
+  codes: DistributionCodes | null;
+  pendingRemoval: PendingRemoval | null;
 
   newPo(): void;
-  open(id: number): Promise<boolean>;
+  open(id: number, mode?: PoMode): Promise<boolean>;
+  loadCodes(): Promise<void>;
+  commitCode(key: string, cell: CodeCell, text: string): void;
+  setDistributionType(key: string, type: DistributionType): void;
+  requestRemoveLine(key: string): void;
+  confirmRemoveLine(): void;
+  cancelRemoveLine(): void;
   loadWarehouses(): Promise<void>;
   setVendorText(text: string): void;
   commitVendor(text: string): void;
@@ -87,12 +120,17 @@ const blankForm = () => ({
   notice: null,
   busy: 'idle' as const,
   dirty: false,
+  pendingRemoval: null,
 });
 
 let focusSeq = 0;
 let resolveSeq = 0;
 let lastResolvedKey: string | null = null;
 let editSeq = 0;
+/** Latest line check per line, so a slow answer cannot overwrite a newer one. */
+const judgeSeq: Record<string, number> = {};
+/** What each line last went to main as, so tabbing through unchanged cells asks nothing. */
+const lastJudged: Record<string, string> = {};
 
 const normalCode = (text: string): string => text.trim().toUpperCase();
 
@@ -104,11 +142,23 @@ const withoutKeys = (errors: Record<string, string>, keys: string[]): Record<str
 };
 
 function linesFromDetail(detail: PoDetail): LineDraft[] {
-  const lines = detail.lines.map((line) => {
-    const draft = newLine();
+  const lines = detail.lines.map((line): LineDraft => {
     const unitCost = moneyForEditing(line.unitCostMinor);
+    const access = detail.access.lines.find((entry) => entry.lineId === line.id) ?? null;
     return {
-      ...draft,
+      ...newLine(),
+      id: line.id,
+      access,
+      distributionType: line.distributionType,
+      job: line.jobCode ?? '',
+      jobFromWorkOrder: line.workOrderCode !== null && line.jobCode !== null,
+      workOrder: line.workOrderCode ?? '',
+      costType: line.costTypeCode ?? '',
+      glAccount: line.glAccountCode ?? '',
+      costCenter: line.costCenterCode ?? '',
+      costCenterEntered: line.costCenterCode !== null,
+      judgement: null,
+      accepted: { workOrder: line.workOrderCode ?? '', costCenter: line.costCenterCode ?? '' },
       itemCode: line.itemCode ?? '',
       description: line.description,
       quantity: formatQuantity(line.quantityMilli),
@@ -117,7 +167,7 @@ function linesFromDetail(detail: PoDetail): LineDraft[] {
       filled: null,
     };
   });
-  return lines.length > 0 ? lines : [newLine()];
+  return lines.length > 0 || detail.access.mode === 'view' ? lines : [newLine()];
 }
 
 const openPoOf = (detail: PoDetail): OpenPo => ({
@@ -126,7 +176,38 @@ const openPoOf = (detail: PoDetail): OpenPo => ({
   number: detail.number,
   status: detail.status,
   createdBy: detail.createdBy,
+  mode: detail.access.mode,
+  canChange: detail.access.canChange,
+  accessReason: detail.access.reason,
 });
+
+const orNull = (text: string): string | null => normalCode(text) || null;
+
+/** The save contract's line: a stored line goes back with exactly its stored codes unless the operator changed them. */
+function lineInputOf(line: LineDraft, costCentersOn: boolean): PoLineInput {
+  return {
+    ...(line.id !== null ? { id: line.id } : {}),
+    itemCode: orNull(line.itemCode),
+    description: line.description.trim(),
+    quantityMilli: quantityOf(line) as number,
+    unitCostMinor: parseMoney(line.unitCost) as number,
+    distributionType: line.distributionType,
+    jobCode: orNull(line.job),
+    workOrderCode: orNull(line.workOrder),
+    costTypeCode: orNull(line.costType),
+    glAccountCode: orNull(line.glAccount),
+    costCenterCode: costCentersOn && line.costCenterEntered ? orNull(line.costCenter) : null,
+  };
+}
+
+const CELL_OF_FIELD: Record<string, LineCell> = {
+  jobCode: 'job',
+  workOrderCode: 'workOrder',
+  costTypeCode: 'costType',
+  glAccountCode: 'glAccount',
+  costCenterCode: 'costCenter',
+  distributionType: 'distributionType',
+};
 
 /** The PO entry form: header, lines, the header's resolution from main, and save. */
 export const usePoEntryStore = create<PoEntryState>()((set, get) => {
@@ -158,10 +239,90 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
     if (firstTarget) requestFocus(firstTarget.id);
   }
 
+  const viewing = (): boolean => get().po?.mode === 'view';
+
+  /**
+   * Asks main to judge one line after a coding change (rules 1–4). On a refused work order the
+   * line keeps the work order and cost center main last accepted.
+   */
+  async function judgeLine(key: string, changed: LineCell): Promise<void> {
+    const state = get();
+    const index = state.lines.findIndex((line) => line.key === key);
+    const line = state.lines[index];
+    if (!line || isBlankLine(line)) return;
+    const enabled = costCentersOn();
+    const input = {
+      ...(state.po ? { poId: state.po.id } : {}),
+      warehouseCode: state.warehouseCode,
+      headerCostCenterCode: enabled ? orNull(state.costCenterText) : null,
+      lineNumber: index + 1,
+      line: {
+        ...lineInputOf(line, enabled),
+        // A job that came with the work order is the work order's to decide.
+        jobCode: line.jobFromWorkOrder ? null : orNull(line.job),
+        // The line check needs no valid quantity or cost; placeholders keep the contract satisfied.
+        description: line.description.trim() || 'line',
+        quantityMilli: quantityOf(line) ?? 1,
+        unitCostMinor: parseMoney(line.unitCost) ?? 0,
+      },
+      previous: { workOrderCode: orNull(line.accepted.workOrder), costCenterCode: orNull(line.accepted.costCenter) },
+    };
+    const judgedKey = JSON.stringify([input.line, input.headerCostCenterCode, input.warehouseCode]);
+    if (judgedKey === lastJudged[key]) return;
+    lastJudged[key] = judgedKey;
+    const seq = (judgeSeq[key] = (judgeSeq[key] ?? 0) + 1);
+    const result = await api.resolveLine(input);
+    if (judgeSeq[key] !== seq) return;
+    if (!result.ok) {
+      delete lastJudged[key];
+      const cell = (result.error.field && CELL_OF_FIELD[result.error.field.split('.').pop() ?? '']) || changed;
+      set((current) => ({ fieldErrors: { ...current.fieldErrors, [lineFieldKey(key, cell)]: result.error.message } }));
+      return;
+    }
+    const verdict = result.value;
+    set((current) => {
+      const fieldErrors = withoutKeys(
+        current.fieldErrors,
+        (['job', 'workOrder', 'costType', 'glAccount', 'costCenter', 'distributionType'] as LineCell[]).map((cell) => lineFieldKey(key, cell)),
+      );
+      const lines = current.lines.map((candidate): LineDraft => {
+        if (candidate.key !== key) return candidate;
+        const judgement = { status: verdict.status, reason: verdict.reason, costCenterEditable: verdict.costCenterEditable };
+        if (verdict.status === 'refused') {
+          const keepsPrevious = verdict.field === 'workOrderCode';
+          return {
+            ...candidate,
+            judgement,
+            ...(keepsPrevious ? { workOrder: candidate.accepted.workOrder, costCenter: candidate.accepted.costCenter } : {}),
+          };
+        }
+        const fromHeader = verdict.costCenterOrigin === 'header';
+        const code = verdict.costCenterCode ?? '';
+        return {
+          ...candidate,
+          judgement,
+          ...(candidate.job.trim() === '' || candidate.jobFromWorkOrder
+            ? { job: verdict.jobCode ?? '', jobFromWorkOrder: verdict.jobCode !== null }
+            : {}),
+          costCenter: fromHeader ? '' : code,
+          costCenterEntered: verdict.costCenterOrigin === 'entered',
+          // What main judged, not what the cell holds now: the operator may have typed on meanwhile.
+          accepted: { workOrder: input.line.workOrderCode ?? '', costCenter: code },
+        };
+      });
+      const refusedCell = verdict.status === 'refused' && verdict.field ? CELL_OF_FIELD[verdict.field] : undefined;
+      return {
+        lines,
+        fieldErrors: refusedCell ? { ...fieldErrors, [lineFieldKey(key, refusedCell)]: verdict.reason } : fieldErrors,
+      };
+    });
+  }
+
   return {
     ...blankForm(),
     focus: null,
     warehouses: [],
+    codes: null,
 
     newPo() {
       editSeq++;
@@ -170,13 +331,21 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
       requestFocus(HEADER_IDS.vendor);
       void get().resolve(true);
       if (get().warehouses.length === 0) void get().loadWarehouses();
+      void get().loadCodes();
     },
 
-    async open(id) {
+    async open(id, mode = 'change') {
       editSeq++;
       lastResolvedKey = null;
       set({ ...blankForm(), busy: 'loading' });
-      const result = await api.openPo({ id, mode: 'change' });
+      void get().loadCodes();
+      let result = await api.openPo({ id, mode });
+      let refusal: string | null = null;
+      if (!result.ok && result.error.code === 'refused' && mode === 'change') {
+        // Change mode refused (rule 5): the PO still opens to view, with main's reason on top.
+        refusal = result.error.message;
+        result = await api.openPo({ id, mode: 'view' });
+      }
       if (!result.ok) {
         set({ busy: 'idle', alert: result.error.message });
         if (result.error.code === 'not-signed-in') void useSessionStore.getState().refreshOperator();
@@ -192,11 +361,76 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
         costCenterExplicit: detail.costCenterCode !== null,
         costCenterTyped: false,
         lines: linesFromDetail(detail),
+        alert: refusal,
       });
-      requestFocus(HEADER_IDS.vendor);
+      const firstEditable = get().lines.find((line) => isEditable(line, detail.access.mode === 'view'));
+      requestFocus(detail.access.mode === 'view' || !firstEditable ? 'po-entry-title' : HEADER_IDS.vendor);
       void get().resolve(true);
       if (get().warehouses.length === 0) void get().loadWarehouses();
       return true;
+    },
+
+    async loadCodes() {
+      if (get().codes) return;
+      const result = await api.listDistributionCodes({});
+      if (result.ok) set({ codes: result.value });
+    },
+
+    commitCode(key, cell, text) {
+      const code = normalCode(text);
+      const line = get().lines.find((candidate) => candidate.key === key);
+      if (!line) return;
+      const patch: Partial<LineDraft> = { [cell]: code };
+      if (cell === 'costCenter') patch.costCenterEntered = code !== '';
+      if (cell === 'workOrder' && code !== normalCode(line.accepted.workOrder)) {
+        // A new work order re-derives the cost center (rule 1).
+        patch.costCenterEntered = false;
+      }
+      set((state) => ({ lines: state.lines.map((candidate) => (candidate.key === key ? { ...candidate, ...patch } : candidate)) }));
+      void judgeLine(key, cell);
+    },
+
+    setDistributionType(key, type) {
+      set((state) => ({
+        lines: state.lines.map((line) =>
+          line.key !== key ? line : { ...line, distributionType: type, ...(type === 'direct-wo-cost' ? { costCenterEntered: false } : {}) },
+        ),
+        fieldErrors: withoutKeys(state.fieldErrors, [lineFieldKey(key, 'distributionType')]),
+        ...edited(),
+      }));
+      void judgeLine(key, 'distributionType');
+    },
+
+    requestRemoveLine(key) {
+      const { lines } = get();
+      const index = lines.findIndex((line) => line.key === key);
+      const line = lines[index];
+      if (!line) return;
+      if (viewing()) {
+        set({ alert: `${get().po?.number ?? 'This PO'} is open to view; open it for change to remove lines.` });
+        return;
+      }
+      if (line.access && line.access.deleteRefusal !== null) {
+        set({ alert: line.access.deleteRefusal, notice: null });
+        return;
+      }
+      if (isBlankLine(line)) {
+        get().removeLine(key);
+        return;
+      }
+      set({ pendingRemoval: { key, number: index + 1, description: line.description.trim() || line.itemCode.trim() } });
+    },
+
+    confirmRemoveLine() {
+      const pending = get().pendingRemoval;
+      set({ pendingRemoval: null });
+      if (pending) get().removeLine(pending.key);
+    },
+
+    cancelRemoveLine() {
+      const pending = get().pendingRemoval;
+      set({ pendingRemoval: null });
+      if (pending) requestFocus(lineCellId(pending.key, 'item'));
     },
 
     async loadWarehouses() {
@@ -266,7 +500,15 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
       const cells = Object.keys(patch).map((name) => lineFieldKey(key, name as LineCell));
       set((state) => ({
         lines: state.lines.map((line) =>
-          line.key !== key ? line : { ...line, ...patch, ...(patch.itemCode !== undefined ? { unknownItem: false } : {}) },
+          line.key !== key
+            ? line
+            : {
+                ...line,
+                ...patch,
+                ...(patch.itemCode !== undefined ? { unknownItem: false } : {}),
+                // A job the operator types is theirs, no longer the work order's.
+                ...(patch.job !== undefined ? { jobFromWorkOrder: false } : {}),
+              },
         ),
         fieldErrors: withoutKeys(state.fieldErrors, cells),
         ...edited(),
@@ -327,7 +569,7 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
         requestFocus(lineCellId(last.key, 'item'));
         return;
       }
-      const line = newLine();
+      const line = newLine(lines[index]);
       set({ lines: [...lines.slice(0, index + 1), line, ...lines.slice(index + 1)] });
       requestFocus(lineCellId(line.key, 'item'));
     },
@@ -353,8 +595,8 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
     async save() {
       const state = get();
       if (state.busy !== 'idle') return;
-      if (state.po && state.po.status !== 'draft') {
-        set({ alert: `${state.po.number} is ${state.po.status}; only draft POs can be changed here.`, notice: null });
+      if (state.po?.mode === 'view') {
+        set({ alert: `${state.po.number} is open to view. ${state.po.canChange ? 'Open it for change to save edits.' : state.po.accessReason}`, notice: null });
         return;
       }
       const clientFail = (field: HeaderField, message: string) => {
@@ -383,12 +625,7 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
         warehouseCode: state.warehouseCode,
         costCenterCode: enabled ? normalCode(state.costCenterText) || null : null,
         costCenterEntered: enabled && state.costCenterTyped,
-        lines: sent.map((line) => ({
-          itemCode: normalCode(line.itemCode) || null,
-          description: line.description.trim(),
-          quantityMilli: quantityOf(line) as number,
-          unitCostMinor: parseMoney(line.unitCost) as number,
-        })),
+        lines: sent.map((line) => lineInputOf(line, enabled)),
       };
       const startedAt = editSeq;
       set({ busy: 'saving', alert: null, notice: null });
@@ -403,6 +640,8 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
       const detail = result.value;
       set({
         po: openPoOf(detail),
+        // Stored lines come back with their ids; keeping the old drafts would add new lines twice on the next save.
+        lines: linesFromDetail(detail),
         busy: 'idle',
         alert: null,
         fieldErrors: {},

@@ -3,7 +3,7 @@ import type { OperatorSummary, Settings } from '../../../shared/contracts';
 import { api, hasApi } from '../api';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
-export type View = 'list' | 'entry';
+export type View = 'list' | 'entry' | 'audit';
 
 interface SessionState {
   appState: AppState;
@@ -23,6 +23,7 @@ interface SessionState {
   setCostCentersEnabled(enabled: boolean): Promise<void>;
   showList(): void;
   showEntry(): void;
+  showAudit(): void;
 }
 
 /** Who is signed in, the installation settings, and which screen is showing. */
@@ -108,6 +109,10 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   showList() {
     set({ view: 'list' });
+  },
+
+  showAudit() {
+    set({ view: 'audit' });
   },
 
   showEntry() {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useShortcut } from '../../hooks/useShortcut';
 import { usePoEntryStore } from '../../stores/po-entry-store';
 import { SAVE_BUTTON_ID } from './field-ids';
@@ -16,8 +17,17 @@ export function PoEntryScreen() {
   const warehouses = usePoEntryStore((s) => s.warehouses);
   const save = usePoEntryStore((s) => s.save);
   const loadWarehouses = usePoEntryStore((s) => s.loadWarehouses);
+  const open = usePoEntryStore((s) => s.open);
+  const pendingRemoval = usePoEntryStore((s) => s.pendingRemoval);
+  const confirmRemoveLine = usePoEntryStore((s) => s.confirmRemoveLine);
+  const cancelRemoveLine = usePoEntryStore((s) => s.cancelRemoveLine);
+  const viewing = po?.mode === 'view';
+  const openForChange = () => {
+    if (po && viewing && po.canChange) void open(po.id, 'change');
+  };
 
   useShortcut('Mod+S', () => void save());
+  useShortcut('Alt+C', openForChange, viewing && po.canChange);
 
   useEffect(() => {
     if (warehouses.length === 0) void loadWarehouses();
@@ -32,16 +42,17 @@ export function PoEntryScreen() {
     if (element instanceof HTMLInputElement) element.select();
   }, [focus]);
 
-  const readOnly = po !== null && po.status !== 'draft';
+  const readOnly = viewing;
 
   return (
     <main className="screen po-entry" aria-labelledby="po-entry-title" aria-busy={busy !== 'idle'}>
       <header className="screen-header">
         <div>
-          <h1 id="po-entry-title">{po ? po.number : 'New purchase order'}</h1>
+          <h1 id="po-entry-title" tabIndex={-1}>{po ? po.number : 'New purchase order'}</h1>
           <p className="screen-meta">
             {po ? (
               <>
+                <span className={`badge mode-${po.mode}`}>{po.mode === 'view' ? 'Viewing' : 'Changing'}</span>
                 <span className={`badge status-${po.status}`}>{po.status}</span>
                 <span>Version {po.version}</span>
                 <span>Entered by {po.createdBy}</span>
@@ -60,7 +71,22 @@ export function PoEntryScreen() {
           {alert}
         </div>
       )}
-      {readOnly && <p className="note">{po.number} is {po.status}; only draft POs can be changed here.</p>}
+      {po && (
+        <div className={`mode-banner mode-${po.mode}`} role="note" aria-label="Mode">
+          {po.mode === 'change' ? (
+            <span>{po.accessReason} Lines outside your cost centers stay read-only.</span>
+          ) : po.canChange ? (
+            <>
+              <span>You are viewing {po.number}; nothing can be changed in this mode.</span>
+              <button type="button" className="secondary" aria-keyshortcuts="Alt+C" onClick={openForChange}>
+                Open for change <kbd aria-hidden="true">Alt+C</kbd>
+              </button>
+            </>
+          ) : (
+            <span>View only. {po.accessReason}</span>
+          )}
+        </div>
+      )}
 
       <form
         className="po-form"
@@ -70,7 +96,9 @@ export function PoEntryScreen() {
           void save();
         }}
       >
-        <HeaderFields />
+        <fieldset className="header-fieldset" disabled={viewing}>
+          <HeaderFields />
+        </fieldset>
         <LinesTable />
         <div className="form-actions">
           <p role="status" className="save-notice">
@@ -89,6 +117,16 @@ export function PoEntryScreen() {
           </button>
         </div>
       </form>
+      {pendingRemoval && (
+        <ConfirmDialog
+          title={`Remove line ${pendingRemoval.number}?`}
+          message={`“${pendingRemoval.description}” leaves the PO when you save.`}
+          confirmLabel="Remove line"
+          cancelLabel="Keep line"
+          onConfirm={confirmRemoveLine}
+          onCancel={cancelRemoveLine}
+        />
+      )}
     </main>
   );
 }

@@ -12,7 +12,18 @@ export const HEADER_IDS: Record<HeaderField, string> = {
   costCenter: 'po-cost-center',
 };
 
-const CELL_IDS: Record<LineCell, string> = { item: 'item', description: 'description', quantity: 'quantity', unitCost: 'unit-cost' };
+const CELL_IDS: Record<LineCell, string> = {
+  item: 'item',
+  description: 'description',
+  quantity: 'quantity',
+  unitCost: 'unit-cost',
+  distributionType: 'type',
+  job: 'job',
+  workOrder: 'work-order',
+  costType: 'cost-type',
+  glAccount: 'gl-account',
+  costCenter: 'cost-center',
+};
 
 export const lineFieldKey = (lineKey: string, cell: LineCell): string => `line:${lineKey}:${cell}`;
 export const lineCellId = (lineKey: string, cell: LineCell): string => `line-${lineKey}-${CELL_IDS[cell]}`;
@@ -31,6 +42,13 @@ const CELL_BY_CONTRACT: Record<string, LineCell> = {
   description: 'description',
   quantityMilli: 'quantity',
   unitCostMinor: 'unitCost',
+  distributionType: 'distributionType',
+  jobCode: 'job',
+  workOrderCode: 'workOrder',
+  costTypeCode: 'costType',
+  glAccountCode: 'glAccount',
+  costCenterCode: 'costCenter',
+  id: 'item',
 };
 
 export interface FieldTarget {
@@ -43,7 +61,18 @@ export interface FieldTarget {
 }
 
 const HEADER_LABELS: Record<HeaderField, string> = { vendor: 'Vendor', warehouse: 'Warehouse', costCenter: 'Cost center' };
-const CELL_LABELS: Record<LineCell, string> = { item: 'item', description: 'description', quantity: 'quantity', unitCost: 'unit cost' };
+export const CELL_LABELS: Record<LineCell, string> = {
+  item: 'item',
+  description: 'description',
+  quantity: 'quantity',
+  unitCost: 'unit cost',
+  distributionType: 'type',
+  job: 'job',
+  workOrder: 'work order',
+  costType: 'cost type',
+  glAccount: 'G/L account',
+  costCenter: 'cost center',
+};
 
 /**
  * Maps a contract path from main to a form field. `sentLines[i]` is the form line that went out as

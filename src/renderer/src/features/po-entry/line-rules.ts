@@ -1,8 +1,37 @@
+import type { DistributionType, LineAccess } from '../../../../shared/contracts';
 import { MAX_QUANTITY_MILLI, MAX_UNIT_COST_MINOR, lineTotalMinor, parseMoney, parseQuantity } from '../../../../shared/money';
+
+/** The coding cells main judges with the line rules: each change there asks main again. */
+export type CodeCell = 'job' | 'workOrder' | 'costType' | 'glAccount' | 'costCenter';
+export const CODE_CELLS: readonly CodeCell[] = ['job', 'workOrder', 'costType', 'glAccount', 'costCenter'];
+
+/** How main last judged the line's coding. */
+export interface LineJudgement {
+  status: 'ok' | 'refused';
+  reason: string;
+  costCenterEditable: boolean;
+}
 
 /** One PO line as the operator is typing it: plain text per cell, parsed only when needed. */
 export interface LineDraft {
   key: string;
+  /** The stored line this row edits; null for a line added here. */
+  id: number | null;
+  /** What main allows this operator to do with a stored line; null for a new line (all of it). */
+  access: LineAccess | null;
+  distributionType: DistributionType;
+  job: string;
+  /** The job came with the work order, so a new work order takes it away again. */
+  jobFromWorkOrder: boolean;
+  workOrder: string;
+  costType: string;
+  glAccount: string;
+  costCenter: string;
+  /** The cost center was typed, picked or stored, so it is sent as is; otherwise main derives it. */
+  costCenterEntered: boolean;
+  judgement: LineJudgement | null;
+  /** The work order and cost center the row held when main last accepted it (rule 1 keeps them on refusal). */
+  accepted: { workOrder: string; costCenter: string };
   itemCode: string;
   description: string;
   quantity: string;
@@ -15,8 +44,8 @@ export interface LineDraft {
   unknownItem: boolean;
 }
 
-export type LineCell = 'item' | 'description' | 'quantity' | 'unitCost';
-export const LINE_CELLS: readonly LineCell[] = ['item', 'description', 'quantity', 'unitCost'];
+export type LineCell = 'item' | 'description' | 'quantity' | 'unitCost' | 'distributionType' | CodeCell;
+export const LINE_CELLS: readonly LineCell[] = ['item', 'description', 'distributionType', ...CODE_CELLS, 'quantity', 'unitCost'];
 
 export type LineErrors = Partial<Record<LineCell, string>>;
 
@@ -28,11 +57,33 @@ export const MESSAGES = {
   description: 'Describe what is ordered',
   descriptionMax: 'Description is at most 200 characters',
   itemMax: 'Item code is at most 32 characters',
+  glAccount: 'Choose a G/L account',
+  workOrder: 'A direct work-order cost line needs a work order',
+  job: 'A job-cost line needs a job',
 } as const;
 
+export const DISTRIBUTION_TYPES: readonly { value: DistributionType; label: string }[] = [
+  { value: 'expense', label: 'Expense' },
+  { value: 'job-cost', label: 'Job cost' },
+  { value: 'direct-wo-cost', label: 'Direct WO cost' },
+];
+
 let nextKey = 1;
-export const newLine = (): LineDraft => ({
+/** A blank line; coding carried over from the line above so a run of similar lines is quick to key. */
+export const newLine = (from?: Pick<LineDraft, 'distributionType' | 'job' | 'costType' | 'glAccount'>): LineDraft => ({
   key: `l${nextKey++}`,
+  id: null,
+  access: null,
+  distributionType: from?.distributionType === 'direct-wo-cost' ? 'expense' : (from?.distributionType ?? 'expense'),
+  job: from?.job ?? '',
+  jobFromWorkOrder: false,
+  workOrder: '',
+  costType: from?.costType ?? '',
+  glAccount: from?.glAccount ?? '',
+  costCenter: '',
+  costCenterEntered: false,
+  judgement: null,
+  accepted: { workOrder: '', costCenter: '' },
   itemCode: '',
   description: '',
   quantity: '',
@@ -42,8 +93,20 @@ export const newLine = (): LineDraft => ({
   unknownItem: false,
 });
 
+/** Nothing typed that matters: carried-over coding alone does not make a line worth sending. */
 export const isBlankLine = (line: LineDraft): boolean =>
-  line.itemCode.trim() === '' && line.description.trim() === '' && line.quantity.trim() === '' && line.unitCost.trim() === '';
+  line.id === null &&
+  line.itemCode.trim() === '' &&
+  line.description.trim() === '' &&
+  line.quantity.trim() === '' &&
+  line.unitCost.trim() === '' &&
+  line.workOrder.trim() === '';
+
+/** Whether the operator may edit this row at all (rules 5 and 6). */
+export const isEditable = (line: LineDraft, viewing: boolean): boolean => !viewing && (line.access?.editable ?? true);
+
+export const costCenterEditable = (line: LineDraft, viewing: boolean, costCentersOn: boolean): boolean =>
+  isEditable(line, viewing) && costCentersOn && line.distributionType !== 'direct-wo-cost' && (line.access?.costCenterEditable ?? true);
 
 export function quantityOf(line: LineDraft): number | null {
   const value = parseQuantity(line.quantity);
@@ -68,6 +131,9 @@ export function lineErrors(line: LineDraft): LineErrors {
   const unitCost = parseMoney(line.unitCost);
   if (unitCost === null) errors.unitCost = MESSAGES.unitCost;
   else if (unitCost > MAX_UNIT_COST_MINOR) errors.unitCost = MESSAGES.unitCostMax;
+  if (line.glAccount.trim() === '') errors.glAccount = MESSAGES.glAccount;
+  if (line.distributionType === 'direct-wo-cost' && line.workOrder.trim() === '') errors.workOrder = MESSAGES.workOrder;
+  if (line.distributionType === 'job-cost' && line.job.trim() === '' && line.workOrder.trim() === '') errors.job = MESSAGES.job;
   return errors;
 }
 

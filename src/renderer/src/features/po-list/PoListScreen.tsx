@@ -9,7 +9,7 @@ import {
   useReactTable,
 } from '@tanstack/react-table';
 import { type KeyboardEvent, useEffect } from 'react';
-import type { PoSummary } from '../../../../shared/contracts';
+import type { PoSummary, PoMode } from '../../../../shared/contracts';
 import { formatMoney } from '../../../../shared/money';
 import { usePoListStore } from '../../stores/po-list-store';
 
@@ -52,10 +52,10 @@ const matchesAnyColumn: FilterFn<PoSummary> = (row, _columnId, filter: string) =
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 interface PoListScreenProps {
-  onOpen(id: number): void;
+  onOpen(id: number, mode: PoMode): void;
 }
 
-/** Every purchase order, sortable and filterable; Enter or a click opens one. */
+/** Every purchase order, sortable and filterable; Enter or a click views one, C opens it for change. */
 export function PoListScreen({ onOpen }: PoListScreenProps) {
   const rows = usePoListStore((s) => s.rows);
   const status = usePoListStore((s) => s.status);
@@ -92,7 +92,10 @@ export function PoListScreen({ onOpen }: PoListScreenProps) {
     const target = event.currentTarget;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      onOpen(row.original.id);
+      onOpen(row.original.id, 'view');
+    } else if (event.key === 'c' || event.key === 'C') {
+      event.preventDefault();
+      onOpen(row.original.id, 'change');
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const sibling = event.key === 'ArrowDown' ? target.nextElementSibling : target.previousElementSibling;
@@ -128,6 +131,7 @@ export function PoListScreen({ onOpen }: PoListScreenProps) {
                 ? `${rows.length} ${rows.length === 1 ? 'order' : 'orders'}`
                 : `${visible.length} of ${rows.length} match the filter`)}
             {status === 'loading' && 'Loading…'}
+            <span className="hint">Enter views a PO · C opens it for change</span>
           </p>
         </div>
         <div className="filter">
@@ -175,17 +179,34 @@ export function PoListScreen({ onOpen }: PoListScreenProps) {
                     </th>
                   );
                 })}
+                <th scope="col">
+                  <span className="sr-only">Open</span>
+                </th>
               </tr>
             ))}
           </thead>
           <tbody>
             {visible.map((row) => (
-              <tr key={row.id} tabIndex={0} className="po-row" onClick={() => onOpen(row.original.id)} onKeyDown={(event) => onRowKeyDown(event, row)}>
+              <tr key={row.id} tabIndex={0} className="po-row" onClick={() => onOpen(row.original.id, 'view')} onKeyDown={(event) => onRowKeyDown(event, row)}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={cell.column.id === 'total' ? 'num' : undefined}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
+                <td className="row-actions">
+                  <button type="button" className="link-button" tabIndex={-1} aria-label={`View ${row.original.number}`} onClick={(event) => {
+                    event.stopPropagation();
+                    onOpen(row.original.id, 'view');
+                  }}>
+                    View
+                  </button>
+                  <button type="button" className="link-button" tabIndex={-1} aria-label={`Change ${row.original.number}`} aria-keyshortcuts="C" onClick={(event) => {
+                    event.stopPropagation();
+                    onOpen(row.original.id, 'change');
+                  }}>
+                    Change
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

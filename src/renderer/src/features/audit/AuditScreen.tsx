@@ -1,0 +1,4 @@
+/** Placeholder replaced by the audit view. */
+export function AuditScreen() {
+  return <main className="screen" />;
+}
