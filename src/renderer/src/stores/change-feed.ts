@@ -1,4 +1,5 @@
 import { api } from '../api';
+import { useAuditStore } from './audit-store';
 import { usePoEntryStore } from './po-entry-store';
 import { usePoListStore } from './po-list-store';
 import { useSessionStore } from './session-store';
@@ -17,12 +18,14 @@ export function startChangeFeed(): () => void {
       usePoEntryStore.getState().settingsChanged();
     }
     if (notice.entities.includes('purchase-orders')) void usePoListStore.getState().load();
+    if (notice.entities.includes('audit') && session.view === 'audit') void useAuditStore.getState().refresh();
   });
 
   const stopSession = useSessionStore.subscribe((state, previous) => {
     if (state.operator?.id === previous.operator?.id) return;
     usePoEntryStore.getState().reset();
     usePoListStore.getState().reset();
+    useAuditStore.getState().reset();
   });
 
   return () => {
