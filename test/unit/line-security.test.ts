@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CostCenter, OperatorScope } from '../../src/main/domain/cost-center-rules';
 import {
+  type ChangeModeFacts,
   checkChangeMode,
   checkLineTouch,
   type GlAccountFacts,
@@ -83,8 +84,8 @@ describe('rule 4: a line answers to the WIP override of its G/L account', () => 
 describe('rule 5: opening a PO for change', () => {
   const site = poCostCenters('change', { operator, warehouseOverride: null, siteOverride: override('12 Harbour Rd', ['310', '320']) });
   const closed = poCostCenters('change', { operator, warehouseOverride: null, siteOverride: EMPTY_SITE });
-  const base = { costCentersEnabled: true, poNumber: 'PO-000002', status: 'draft' as const, headerCostCenterCode: '310', list: site };
-  it.each<[string, Partial<typeof base>, boolean, string]>([
+  const base: ChangeModeFacts = { costCentersEnabled: true, poNumber: 'PO-000002', status: 'draft', headerCostCenterCode: '310', list: site };
+  it.each<[string, Partial<ChangeModeFacts>, boolean, string]>([
     ['header inside the site override', {}, true, 'You may change PO-000002: site 12 Harbour Rd allows 310, 320.'],
     ['header outside the site override', { headerCostCenterCode: '210' }, false, "You cannot change PO-000002: site 12 Harbour Rd allows 310, 320; this PO's cost center is 210."],
     ['an empty override', { list: closed }, false, 'You cannot change PO-000002: site 9 Closed St allows no active cost center.'],
