@@ -6,7 +6,7 @@ import { listWarehouses, searchItems, searchVendors } from '../services/lookup-s
 import { listAuditEntries } from '../services/audit-service';
 import { resolveDraftLine } from '../services/line-service';
 import { openPurchaseOrder } from '../services/po-access-service';
-import { listPurchaseOrders, savePurchaseOrder } from '../services/po-service';
+import { listPurchaseOrders, saveAndReopen } from '../services/po-service';
 import { listDistributionCodes } from '../store/repositories/distribution-code-repo';
 import { getSettings, setCostCentersEnabled } from '../services/settings-service';
 
@@ -48,7 +48,7 @@ export const handlers: HandlerTable = {
   searchItems: { access: 'signed-in', run: (desk, _caller, input) => searchItems(desk.db, input.query) },
   resolveHeader: { access: 'signed-in', run: (desk, caller, input) => resolvePoHeader(desk.db, caller, input) },
   resolveLine: { access: 'signed-in', changes: ['audit'], run: (desk, caller, input) => resolveDraftLine(desk, caller, input) },
-  savePo: { access: 'signed-in', changes: ['purchase-orders', 'audit'], run: (desk, caller, input) => savePurchaseOrder(desk, caller, input) },
+  savePo: { access: 'signed-in', changes: ['purchase-orders', 'audit'], run: (desk, caller, input) => saveAndReopen(desk, caller, input) },
   openPo: { access: 'signed-in', changes: ['audit'], run: (desk, caller, input) => openPurchaseOrder(desk, caller, input.id, input.mode) },
   listPos: { access: 'signed-in', run: (desk) => listPurchaseOrders(desk) },
   listDistributionCodes: { access: 'signed-in', run: (desk) => listDistributionCodes(desk.db) },

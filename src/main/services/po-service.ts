@@ -44,7 +44,7 @@ export async function listPurchaseOrders(desk: Desk): Promise<PoSummary[]> {
  * Load, check, save: every rule is re-checked here whatever the renderer showed, and nothing is
  * written unless all pass. A refusal is audited and leaves the stored PO exactly as it was.
  */
-export async function savePurchaseOrder(desk: Desk, caller: Caller, input: SaveInput): Promise<PoDetail> {
+export async function savePurchaseOrder(desk: Desk, caller: Caller, input: SaveInput): Promise<SavedPo> {
   try {
     return await checkAndSave(desk, caller, input);
   } catch (failure) {
@@ -83,7 +83,19 @@ async function loadStoredPo(desk: Desk, id: number, version: number | undefined)
   return { header: stored, lines: await findStoredLines(desk.db, id) };
 }
 
-async function checkAndSave(desk: Desk, caller: Caller, input: SaveInput): Promise<PoDetail> {
+/** What a save settles; the screen's view of the PO is read afresh by `saveAndReopen`. */
+export interface SavedPo {
+  id: number;
+}
+
+/** The IPC use case: save, then answer with the PO as this operator now sees it in change mode. */
+export async function saveAndReopen(desk: Desk, caller: Caller, input: SaveInput): Promise<PoDetail> {
+  const { id } = await savePurchaseOrder(desk, caller, input);
+  const { judged: _judged, ...detail } = await loadPoDetail(desk.db, caller, id, 'change');
+  return detail;
+}
+
+async function checkAndSave(desk: Desk, caller: Caller, input: SaveInput): Promise<SavedPo> {
   const { db } = desk;
   const stored = input.id === undefined ? null : await loadStoredPo(desk, input.id, input.version);
   const mode = stored ? 'change' : 'new';
@@ -169,8 +181,7 @@ async function checkAndSave(desk: Desk, caller: Caller, input: SaveInput): Promi
   if (input.costCenterEntered && input.costCenterCode !== null && caller.session.stickyCostCenterCode === null) {
     caller.session.stickyCostCenterCode = input.costCenterCode;
   }
-  const { judged: _judged, ...detail } = await loadPoDetail(db, caller, poId, 'change');
-  return detail;
+  return { id: poId };
 }
 
 const checkVersionText = (number: string) =>

@@ -25,8 +25,8 @@ const toRow = (entry: AuditEntry, at: string) => ({
   detail: entry.detail,
 });
 
-/** Rows per multi-row INSERT; ten columns each keeps statements under SQLite's parameter limit. */
-const AUDIT_CHUNK = 50;
+/** Rows per multi-row INSERT; at ten columns each, far under SQLite's 32,766 bound parameters. */
+const AUDIT_CHUNK = 500;
 
 export async function appendAudit(db: Db, entry: AuditEntry, at: string = new Date().toISOString()): Promise<void> {
   await db.insertInto('audit_log').values(toRow(entry, at)).execute();

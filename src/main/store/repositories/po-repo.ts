@@ -51,8 +51,8 @@ export interface StoredLine extends PoLine {
   siteAddress: string;
 }
 
-/** Rows per multi-row INSERT; keeps statements well under SQLite's bound-parameter limit. */
-const INSERT_CHUNK = 100;
+/** Rows per multi-row INSERT: a whole 500-line PO at 8 columns stays well under SQLite's 32,766 bound parameters. */
+const INSERT_CHUNK = 500;
 
 export async function insertPurchaseOrder(
   db: Db,
