@@ -418,7 +418,7 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
         get().removeLine(key);
         return;
       }
-      set({ pendingRemoval: { key, number: index + 1, description: line.description.trim() || line.itemCode.trim() } });
+      set({ alert: null, pendingRemoval: { key, number: index + 1, description: line.description.trim() || line.itemCode.trim() } });
     },
 
     confirmRemoveLine() {
