@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PoDetail, PoLine } from '../../src/shared/contracts';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import type { ChangeNotice } from '../../src/shared/contracts';
 import { expectOk, openTestDesk, type TestDesk } from '../support/test-desk';
 
 /**
@@ -286,6 +288,14 @@ describe('audit view (rule 8)', () => {
     const signIns = expectOk(await t.call(sam, 'listAudit', { action: 'sign-in' }));
     expect(signIns.map((entry) => entry.operator)).toEqual(['Sam Patel', 'Alice Moreau']);
     expect(await t.call(sam, 'listAudit', { from: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'from' } });
+  });
+
+  it('tells an open audit log about a refusal, though nothing else changed', async () => {
+    const alice = await t.signIn('alice');
+    const notices: ChangeNotice[] = [];
+    const result = await dispatch(t.desk, alice, 'openPo', { id: HARBOUR_SITE_PO, mode: 'change' }, { notify: (notice) => notices.push(notice) });
+    expect(result.ok).toBe(false);
+    expect(notices).toEqual([{ entities: ['audit'] }]);
   });
 
   it('refuses a line id from another PO', async () => {

@@ -43,7 +43,11 @@ export async function dispatch<K extends ContractName>(
     if (handler.changes) options.notify?.({ entities: handler.changes });
     return { ok: true, value };
   } catch (failure) {
-    if (failure instanceof AppFailure) return { ok: false, error: failure.error };
+    if (failure instanceof AppFailure) {
+      // A refusal is audited even though nothing else changed; an open audit log should see it.
+      if (handlers[name].changes?.includes('audit')) options.notify?.({ entities: ['audit'] });
+      return { ok: false, error: failure.error };
+    }
     (options.log ?? console.error)(`IPC ${name} failed`, failure);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong in the app; nothing was saved. Try again.' } };
   }

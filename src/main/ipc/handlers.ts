@@ -21,7 +21,7 @@ type Handler<K extends ContractName> =
 export type HandlerTable = { [K in ContractName]: Handler<K> };
 
 export const handlers: HandlerTable = {
-  signIn: { access: 'anyone', changes: ['session'], run: (desk, key, input) => signIn(desk, key, input.signInName, input.password) },
+  signIn: { access: 'anyone', changes: ['session', 'audit'], run: (desk, key, input) => signIn(desk, key, input.signInName, input.password) },
   signOut: {
     access: 'anyone',
     changes: ['session'],

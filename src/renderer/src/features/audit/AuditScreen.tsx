@@ -1,8 +1,10 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { useEffect } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect } from 'react';
 import type { AuditEntry } from '../../../../shared/contracts';
-import { AUDIT_LIMIT, type AuditFilterDraft, useAuditStore } from '../../stores/audit-store';
+import { AUDIT_LIMIT, type AuditFilterField, isFilterBlank, useAuditStore } from '../../stores/audit-store';
+import './audit.css';
 
+/** Every action main writes to the audit log, in the order a supervisor thinks of them. */
 const ACTIONS = [
   'sign-in',
   'sign-in-refused',
@@ -14,59 +16,223 @@ const ACTIONS = [
   'line-cost-center-changed',
   'line-deleted',
   'override-applied',
-];
+] as const;
 
-const REFUSALS = new Set(['sign-in-refused', 'save-refused', 'change-refused', 'line-refused']);
+const REFUSALS: ReadonlySet<string> = new Set(['sign-in-refused', 'save-refused', 'change-refused', 'line-refused']);
+const isRefusal = (action: string): boolean => REFUSALS.has(action);
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const FIRST_FIELD_ID = 'audit-poNumber';
+const fieldId = (field: AuditFilterField) => `audit-${field}`;
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** The local date and time, readable; the exact instant stays in the title and the datetime attribute. */
+function When({ at }: { at: string }) {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return <time dateTime={at}>{at}</time>;
+  return (
+    <time dateTime={at} title={at} className="audit-when-stamp">
+      <span className="audit-when-date">{dateFormat.format(date)}</span> <span className="audit-when-time">{timeFormat.format(date)}</span>
+    </time>
+  );
+}
+
+const none = (
+  <span className="muted">
+    <span aria-hidden="true">—</span>
+    <span className="sr-only">none</span>
+  </span>
+);
+const orNone = (value: ReactNode | null) => (value === null || value === '' ? none : value);
 
 const column = createColumnHelper<AuditEntry>();
+
 const columns = [
-  column.accessor('at', { header: 'When', cell: (info) => <time dateTime={info.getValue()}>{when.format(new Date(info.getValue()))}</time> }),
-  column.accessor('operator', { header: 'Operator', cell: (info) => info.getValue() ?? '—' }),
+  column.accessor('at', { id: 'when', header: 'When', cell: (info) => <When at={info.getValue()} /> }),
+  column.accessor('operator', { id: 'operator', header: 'Operator', cell: (info) => orNone(info.getValue()) }),
   column.accessor('action', {
+    id: 'action',
     header: 'Action',
-    cell: (info) => (
-      <span className={`badge audit-action${REFUSALS.has(info.getValue()) ? ' refusal' : ''}`}>
-        {REFUSALS.has(info.getValue()) && <span className="sr-only">Refusal: </span>}
-        {info.getValue()}
-      </span>
-    ),
+    cell: (info) => {
+      const action = info.getValue();
+      return (
+        <span className="audit-action-cell">
+          <span className="audit-action-name">{action}</span>
+          {isRefusal(action) && (
+<span className="badge audit-refused">Refused</span>
+          )}
+        </span>
+      );
+    },
   }),
-  column.accessor('poNumber', { header: 'PO', cell: (info) => info.getValue() ?? '' }),
-  column.accessor('lineNumber', { header: 'Line', cell: (info) => info.getValue() ?? '' }),
-  column.accessor('rule', { header: 'Rule', cell: (info) => info.getValue() ?? '' }),
-  column.accessor('before', { header: 'Before', cell: (info) => info.getValue() ?? '' }),
-  column.accessor('after', { header: 'After', cell: (info) => info.getValue() ?? '' }),
-  column.accessor('detail', { header: 'Detail' }),
+  column.accessor('poNumber', {
+    id: 'po',
+    header: 'PO',
+    cell: (info) => {
+      const value = info.getValue();
+      return value === null ? none : <span className="po-number">{value}</span>;
+    },
+  }),
+  column.accessor('lineNumber', { id: 'line', header: 'Line', cell: (info) => orNone(info.getValue()) }),
+  column.accessor('rule', {
+    id: 'rule',
+    header: 'Rule',
+    cell: (info) => {
+      const value = info.getValue();
+      return value === null ? none : <span className="code">{value}</span>;
+    },
+  }),
+  column.accessor('before', {
+    id: 'before',
+    header: 'Before',
+    cell: (info) => {
+      const value = info.getValue();
+      return value === null ? none : <span className="code">{value}</span>;
+    },
+  }),
+  column.accessor('after', {
+    id: 'after',
+    header: 'After',
+    cell: (info) => {
+      const value = info.getValue();
+      return value === null ? none : <span className="code">{value}</span>;
+    },
+  }),
+  column.accessor('detail', { id: 'detail', header: 'Detail' }),
 ];
 
-const TEXT_FILTERS: { key: keyof AuditFilterDraft; label: string; placeholder: string; type?: string }[] = [
-  { key: 'poNumber', label: 'PO number', placeholder: 'PO-000001' },
-  { key: 'signInName', label: 'Operator', placeholder: 'sign-in name' },
-  { key: 'rule', label: 'Rule', placeholder: 'site-override' },
-  { key: 'from', label: 'From', placeholder: '', type: 'date' },
-  { key: 'to', label: 'To', placeholder: '', type: 'date' },
+const COLUMN_CLASS: Record<string, string> = { when: 'audit-when', line: 'num', detail: 'audit-detail' };
+
+interface TextField {
+  key: Exclude<AuditFilterField, 'action'>;
+  label: string;
+  type: 'text' | 'date';
+  placeholder?: string;
+}
+
+const BEFORE_ACTION: TextField[] = [
+  { key: 'poNumber', label: 'PO number', type: 'text', placeholder: 'PO-000001' },
+  { key: 'signInName', label: 'Operator', type: 'text', placeholder: 'Sign-in name' },
 ];
+
+const AFTER_ACTION: TextField[] = [
+  { key: 'rule', label: 'Rule', type: 'text', placeholder: 'site-override' },
+  { key: 'from', label: 'From', type: 'date' },
+  { key: 'to', label: 'To', type: 'date' },
+];
+
+const focusFirstField = () => document.getElementById(FIRST_FIELD_ID)?.focus();
+const focusFirstRow = () => document.querySelector<HTMLElement>('.audit-entries tbody tr')?.focus();
 
 /** Supervisors' view of the append-only audit log: who did or was refused what, when, on which PO line, and why. */
 export function AuditScreen() {
   const draft = useAuditStore((s) => s.draft);
+  const applied = useAuditStore((s) => s.applied);
   const rows = useAuditStore((s) => s.rows);
+  const truncated = useAuditStore((s) => s.truncated);
   const status = useAuditStore((s) => s.status);
-  const error = useAuditStore((s) => s.error);
+  const problem = useAuditStore((s) => s.problem);
   const setDraft = useAuditStore((s) => s.setDraft);
   const apply = useAuditStore((s) => s.apply);
   const clear = useAuditStore((s) => s.clear);
-  const refresh = useAuditStore((s) => s.refresh);
+  const open = useAuditStore((s) => s.open);
+  const reportProblem = useAuditStore((s) => s.reportProblem);
 
   useEffect(() => {
-    void refresh();
-    document.getElementById('audit-poNumber')?.focus();
-  }, [refresh]);
+    focusFirstField();
+    void open();
+  }, [open]);
+
+  // A filter main (or the form) refuses puts the cursor back in the field to mend.
+  useEffect(() => {
+    if (problem?.field) document.getElementById(fieldId(problem.field))?.focus();
+  }, [problem]);
 
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (entry) => String(entry.id) });
+  const visible = table.getRowModel().rows;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // A half-typed date reads as blank; say so rather than quietly ignoring it.
+    for (const field of ['from', 'to'] as const) {
+      const input = document.getElementById(fieldId(field));
+      if (input instanceof HTMLInputElement && input.validity.badInput) {
+        reportProblem(field, `${field === 'from' ? 'From' : 'To'} is not a whole date; finish it (day, month and year) or empty it.`);
+        return;
+      }
+    }
+    void apply();
+  };
+
+  const onClear = () => {
+    focusFirstField();
+    void clear();
+  };
+
+  const onFieldKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLSelectElement>, field: AuditFilterField) => {
+    if (event.key === 'Escape' && draft[field] !== '') {
+      event.preventDefault();
+      setDraft({ [field]: '' });
+    } else if (event.key === 'Enter' && event.currentTarget instanceof HTMLSelectElement) {
+      // A select does not submit its form on Enter by itself.
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    } else if (event.key === 'ArrowDown' && event.currentTarget instanceof HTMLInputElement && event.currentTarget.type === 'text' && visible.length > 0) {
+      event.preventDefault();
+      focusFirstRow();
+    }
+  };
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    const target = event.currentTarget;
+    const body = target.parentElement;
+    let next: Element | null | undefined;
+    if (event.key === 'ArrowDown') next = target.nextElementSibling;
+    else if (event.key === 'ArrowUp') next = target.previousElementSibling;
+    else if (event.key === 'Home') next = body?.firstElementChild;
+    else if (event.key === 'End') next = body?.lastElementChild;
+    else if (event.key === 'PageDown' || event.key === 'PageUp') {
+      const siblings = body ? Array.from(body.children) : [];
+      const index = siblings.indexOf(target) + (event.key === 'PageDown' ? 10 : -10);
+      next = siblings[Math.max(0, Math.min(siblings.length - 1, index))];
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      focusFirstField();
+      return;
+    } else return;
+    event.preventDefault();
+    if (next instanceof HTMLElement) next.focus();
+    else if (event.key === 'ArrowUp') focusFirstField();
+  };
+
+  const filtered = !isFilterBlank(applied);
+  const pending = (Object.keys(draft) as AuditFilterField[]).some((key) => draft[key].trim() !== applied[key].trim());
   const count = `${rows.length} ${rows.length === 1 ? 'entry' : 'entries'}`;
+
+  const fieldProps = (field: AuditFilterField) => ({
+    id: fieldId(field),
+    name: field,
+    value: draft[field],
+    'aria-invalid': problem?.field === field ? ('true' as const) : undefined,
+    'aria-describedby': problem?.field === field ? 'audit-problem' : undefined,
+  });
+
+  const renderText = (field: TextField) => (
+    <div className="field audit-filter-field" key={field.key}>
+      <label htmlFor={fieldId(field.key)}>{field.label}</label>
+      <input
+        {...fieldProps(field.key)}
+        type={field.type}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={field.placeholder}
+        data-empty={draft[field.key] === '' || undefined}
+        onChange={(event) => setDraft({ [field.key]: event.target.value })}
+        onKeyDown={(event) => onFieldKeyDown(event, field.key)}
+      />
+    </div>
+  );
 
   return (
     <main className="screen audit-log" aria-labelledby="audit-title">
@@ -74,95 +240,107 @@ export function AuditScreen() {
         <div>
           <h1 id="audit-title">Audit log</h1>
           <p className="screen-meta">
-            {status === 'ready' && (rows.length >= AUDIT_LIMIT ? `The newest ${AUDIT_LIMIT} entries; narrow the filter to see older ones` : count)}
-            {status === 'loading' && 'Loading…'}
+            <span role="status" className="audit-count">
+              {status === 'loading' && 'Loading…'}
+              {status === 'ready' &&
+                (truncated ? (
+                  <>
+                    <strong>The newest {AUDIT_LIMIT} entries</strong> — the limit is reached; narrow the filter to see older ones
+                  </>
+                ) : (
+                  <>
+                    <strong>{count}</strong>
+                    {filtered && ' match the filter'}
+                  </>
+                ))}
+            </span>
+            <span className="hint">Enter applies · Esc empties a field · ↓ moves into the entries</span>
           </p>
         </div>
       </header>
 
-      <form
-        className="audit-filter"
-        aria-label="Filter the audit log"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void apply();
-        }}
-      >
-        {TEXT_FILTERS.slice(0, 2).map((field) => (
-          <FilterInput key={field.key} field={field} value={draft[field.key]} onChange={(value) => setDraft({ [field.key]: value })} />
-        ))}
-        <label className="audit-field">
-          <span>Action</span>
-          <select id="audit-action" value={draft.action} onChange={(event) => setDraft({ action: event.target.value })}>
-            <option value="">any</option>
+      <form className="audit-filters" aria-label="Filter the audit log" noValidate onSubmit={onSubmit}>
+        {BEFORE_ACTION.map(renderText)}
+        <div className="field audit-filter-field">
+          <label htmlFor={fieldId('action')}>Action</label>
+          <select {...fieldProps('action')} onChange={(event) => setDraft({ action: event.target.value })} onKeyDown={(event) => onFieldKeyDown(event, 'action')}>
+            <option value="">Any action</option>
             {ACTIONS.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {isRefusal(action) ? `${action} (refusal)` : action}
               </option>
             ))}
           </select>
-        </label>
-        {TEXT_FILTERS.slice(2).map((field) => (
-          <FilterInput key={field.key} field={field} value={draft[field.key]} onChange={(value) => setDraft({ [field.key]: value })} />
-        ))}
-        <div className="audit-buttons">
+        </div>
+        {AFTER_ACTION.map(renderText)}
+        <div className="audit-filter-actions">
           <button type="submit" className="primary">
             Apply
           </button>
-          <button type="button" className="secondary" onClick={() => void clear()}>
+          <button type="button" className="secondary" onClick={onClear}>
             Clear
           </button>
+          <span className="hint audit-pending" aria-live="polite">
+            {pending ? 'Not applied yet' : ''}
+          </span>
         </div>
       </form>
 
-      {error && (
-        <div role="alert" className="alert">
-          {error}
+      {problem && (
+        <div role="alert" id="audit-problem" className="alert">
+          {problem.message}
         </div>
       )}
 
-      <div className="table-card">
-        <table className="po-table audit-table">
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className={`audit-col-${header.column.id}`}>
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={REFUSALS.has(row.original.action) ? 'refusal-row' : undefined}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {status === 'ready' && rows.length === 0 && <p className="empty-state">No audit entries match this filter.</p>}
-      </div>
+      {status !== 'error' && (
+        <div className="table-card audit-card">
+          <table className="po-table audit-entries" aria-labelledby="audit-title" aria-busy={status === 'loading' || undefined}>
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => (
+                    <th key={header.id} scope="col" className={COLUMN_CLASS[header.column.id]}>
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                    </th>
+                  ))}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {visible.map((row, index) => {
+                const refusal = isRefusal(row.original.action);
+                return (
+                  <tr
+                    key={row.id}
+                    tabIndex={index === 0 ? 0 : -1}
+                    className={`audit-row${refusal ? ' is-refusal' : ''}`}
+                    data-action={row.original.action}
+                    onKeyDown={onRowKeyDown}
+                  >
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className={COLUMN_CLASS[cell.column.id]}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {status === 'ready' && rows.length === 0 && (
+            <div className="empty-state">
+              {filtered ? (
+                <>
+                  <p>No audit entries match this filter.</p>
+                  <p className="hint">Loosen or clear the filter to see more.</p>
+                </>
+              ) : (
+                <p>The audit log is empty: nothing has been signed in, saved or refused yet.</p>
+              )}
+            </div>
+          )}
+        </div>
+      )}
     </main>
-  );
-}
-
-function FilterInput({ field, value, onChange }: { field: (typeof TEXT_FILTERS)[number]; value: string; onChange(value: string): void }) {
-  return (
-    <label className="audit-field">
-      <span>{field.label}</span>
-      <input
-        id={`audit-${field.key}`}
-        type={field.type ?? 'text'}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={field.placeholder}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </label>
   );
 }
