@@ -1,9 +1,13 @@
 /**
  * A large, deterministic purchasing world for benchmarks: cost centers, schemes (with warehouse
  * overrides, some of them empty), operators, vendors and warehouses, written into a freshly migrated
- * SQLite file with multi-row inserts inside one transaction. Every random choice comes from a seeded
- * PRNG, so the same sizes and seed always give the same rows.
+ * SQLite file with multi-row inserts inside one transaction (generateDataset); and on top of it the
+ * line world — items, G/L accounts, cost types, jobs, work orders, WIP G/L overrides and a million
+ * stored PO lines with their distributions — written with raw prepared statements (generateLineWorld).
+ * Every random choice comes from a seeded PRNG, so the same sizes and seed always give the same rows.
  */
+import type BetterSqlite3 from 'better-sqlite3';
+import { lineTotalMinor } from '../src/shared/money';
 import type { Db } from '../src/main/store/connect';
 import type { RoleColumn } from '../src/main/store/schema';
 
@@ -137,6 +141,14 @@ export interface GeneratedWarehouse {
   code: string;
 }
 
+/** A site or WIP G/L override of the header world (warehouse overrides live on their scheme). */
+export interface GeneratedOtherOverride {
+  schemeId: number;
+  kind: 'site' | 'gl-wip';
+  key: string;
+  costCenterIds: number[];
+}
+
 /** What was written, kept in memory so a benchmark can pick realistic inputs. Ids are 1-based, index = id - 1. */
 export interface GeneratedDataset {
   sizes: DatasetSizes;
@@ -148,6 +160,8 @@ export interface GeneratedDataset {
   warehouses: GeneratedWarehouse[];
   /** Cost-center id → ids of the vendors that use it. */
   vendorIdsByCostCenter: Map<number, number[]>;
+  /** Site and WIP G/L overrides, which share the overrides table with the warehouse ones. */
+  otherOverrides: GeneratedOtherOverride[];
   rowCounts: Record<string, number>;
 }
 
@@ -207,7 +221,7 @@ export async function generateDataset(db: Db, sizes: DatasetSizes = FULL_SIZES, 
 
   // Schemes: 5–40 cost centers each, ~80% from the home region; ~30% have 1–3 warehouse overrides.
   const schemes: GeneratedScheme[] = [];
-  const otherOverrides: { schemeId: number; kind: 'site' | 'gl-wip'; key: string; costCenterIds: number[] }[] = [];
+  const otherOverrides: GeneratedOtherOverride[] = [];
   for (let id = 1; id <= sizes.schemes; id++) {
     const home = random.int(0, regions - 1);
     const count = random.int(5, 40);
@@ -350,5 +364,358 @@ export async function generateDataset(db: Db, sizes: DatasetSizes = FULL_SIZES, 
     );
   });
 
-  return { sizes, seed, costCenters, schemes, operators, vendors, warehouses, vendorIdsByCostCenter, rowCounts };
+  return { sizes, seed, costCenters, schemes, operators, vendors, warehouses, vendorIdsByCostCenter, otherOverrides, rowCounts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The line world: distribution codes and a million stored PO lines on top of the header world
+// ---------------------------------------------------------------------------------------------
+
+export interface LineWorldSizes {
+  purchaseOrders: number;
+  linesPerPo: number;
+  items: number;
+  glAccounts: number;
+  jobs: number;
+  workOrders: number;
+}
+
+/** 5,000 POs × 200 lines: a million stored lines, each with its distribution. */
+export const FULL_LINE_WORLD_SIZES: Readonly<LineWorldSizes> = Object.freeze({
+  purchaseOrders: 5_000,
+  linesPerPo: 200,
+  items: 20_000,
+  glAccounts: 1_000,
+  jobs: 5_000,
+  workOrders: 20_000,
+});
+
+const MIN_LINE_WORLD_SIZES: Readonly<LineWorldSizes> = Object.freeze({
+  purchaseOrders: 10,
+  linesPerPo: 200,
+  items: 200,
+  glAccounts: 100,
+  jobs: 50,
+  workOrders: 200,
+});
+
+/**
+ * FULL_LINE_WORLD_SIZES scaled by BENCH_SCALE (lines per PO stay 200). There are at least as many
+ * work orders as cost centers, so every cost center has one.
+ */
+export function lineWorldSizesFromEnv(base: DatasetSizes, env: NodeJS.ProcessEnv = process.env): LineWorldSizes {
+  const raw = env.BENCH_SCALE;
+  const scale = raw === undefined || raw === '' ? 1 : Number(raw);
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`BENCH_SCALE must be a positive number, got "${raw}"`);
+  const scaled = (key: keyof LineWorldSizes) => Math.max(MIN_LINE_WORLD_SIZES[key], Math.round(FULL_LINE_WORLD_SIZES[key] * scale));
+  return {
+    purchaseOrders: scaled('purchaseOrders'),
+    linesPerPo: FULL_LINE_WORLD_SIZES.linesPerPo,
+    items: scaled('items'),
+    glAccounts: scaled('glAccounts'),
+    jobs: scaled('jobs'),
+    workOrders: Math.max(base.costCenters, scaled('workOrders')),
+  };
+}
+
+export const itemCode = (id: number): string => `IT${String(id).padStart(6, '0')}`;
+/** Numeric G/L codes, so they never meet the header world's "GL-nnnn" WIP override keys. */
+export const glAccountCode = (id: number): string => String(50_000 + id);
+export const jobCode = (id: number): string => `J${String(id).padStart(5, '0')}`;
+export const workOrderCode = (id: number): string => `WO${String(id).padStart(6, '0')}`;
+export const poNumber = (n: number): string => `PO-${String(n).padStart(6, '0')}`;
+export const COST_TYPES: readonly { code: string; description: string }[] = [
+  { code: 'L', description: 'Labour' },
+  { code: 'M', description: 'Material' },
+  { code: 'S', description: 'Subcontract' },
+  { code: 'E', description: 'Equipment' },
+  { code: 'O', description: 'Other' },
+  { code: 'OH', description: 'Overhead' },
+];
+/** Every tenth G/L account is WIP-flagged. */
+const isWipAccount = (id: number): boolean => id % 10 === 0;
+
+export interface GeneratedWorkOrder {
+  id: number;
+  code: string;
+  costCenterId: number;
+  jobId: number | null;
+}
+
+export interface WipOverridePick {
+  glAccountCode: string;
+  /** The override's active cost centers, in its order. */
+  costCenterCodes: string[];
+}
+
+/**
+ * The operator the line benchmark saves as, and the codes that make every kind of line pass for
+ * them: the header (vendor, warehouse with an override, entered cost center) and the lists a line
+ * is judged against — the warehouse override's, or a WIP G/L account's override.
+ */
+export interface LineBenchPick {
+  operatorId: number;
+  schemeId: number;
+  vendorCode: string;
+  warehouseCode: string;
+  headerCostCenterCode: string;
+  /** Active cost centers of the warehouse override, in its order: the PO-level list. */
+  warehouseListCodes: string[];
+  wipOverrides: WipOverridePick[];
+  /** G/L accounts that are not WIP-flagged. */
+  plainGlAccountCodes: string[];
+  /** Work orders (with their job code, if any) whose cost center is on a list, by cost-center code. */
+  workOrdersByCostCenter: Map<string, { code: string; jobCode: string | null }[]>;
+  jobCodes: string[];
+  itemCodes: string[];
+  costTypeCodes: string[];
+}
+
+export interface GeneratedLineWorld {
+  sizes: LineWorldSizes;
+  pick: LineBenchPick;
+  rowCounts: Record<string, number>;
+}
+
+const siteAddress = (random: Random): string => `${random.int(1, 999)} ${random.pick(TOWNS)} Road`;
+
+/**
+ * Adds the line world to a database already holding `base` (written by generateDataset): items,
+ * G/L accounts (every tenth WIP), cost types, jobs with site addresses, work orders (cost center,
+ * mostly a job, sometimes their own site), WIP G/L overrides for some schemes, and
+ * sizes.purchaseOrders stored POs of sizes.linesPerPo lines, each line with its distribution. Also
+ * picks (and where the random world lacks one, adds) an operator whose scheme overrides a warehouse,
+ * so a new PO can exercise every line rule and still save. Raw prepared statements in one transaction.
+ */
+export function generateLineWorld(
+  sqlite: BetterSqlite3.Database,
+  base: GeneratedDataset,
+  sizes: LineWorldSizes,
+  seed = DEFAULT_SEED,
+): GeneratedLineWorld {
+  const random = new Random(seed ^ 0x5a5a5a5a);
+  const rowCounts: Record<string, number> = {};
+  const count = (table: string, rows = 1) => {
+    rowCounts[table] = (rowCounts[table] ?? 0) + rows;
+  };
+  const activeIds = (ids: readonly number[]) => ids.filter((id, index) => base.costCenters[id - 1]?.active && ids.indexOf(id) === index);
+  const ccCode = (id: number) => costCenterCode(id);
+  const anyActiveCostCenter = (): number => {
+    for (;;) {
+      const id = random.int(1, base.sizes.costCenters);
+      if (base.costCenters[id - 1]?.active) return id;
+    }
+  };
+
+  const workOrders: GeneratedWorkOrder[] = [];
+  let pick: LineBenchPick | undefined;
+
+  sqlite.transaction(() => {
+    const insertItem = sqlite.prepare('insert into items (id, code, description, unit_cost_minor) values (?, ?, ?, ?)');
+    for (let id = 1; id <= sizes.items; id++) {
+      insertItem.run(id, itemCode(id), `${random.pick(TRADES)} part ${id}`, random.int(100, 250_000));
+    }
+    count('items', sizes.items);
+
+    const insertGl = sqlite.prepare('insert into gl_accounts (id, code, description, wip) values (?, ?, ?, ?)');
+    for (let id = 1; id <= sizes.glAccounts; id++) {
+      insertGl.run(id, glAccountCode(id), `${isWipAccount(id) ? 'WIP ' : ''}${random.pick(DEPARTMENTS)} ${id}`, isWipAccount(id) ? 1 : 0);
+    }
+    count('gl_accounts', sizes.glAccounts);
+
+    const insertCostType = sqlite.prepare('insert into cost_types (id, code, description) values (?, ?, ?)');
+    COST_TYPES.forEach((costType, index) => insertCostType.run(index + 1, costType.code, costType.description));
+    count('cost_types', COST_TYPES.length);
+
+    const insertJob = sqlite.prepare('insert into jobs (id, code, description, site_address) values (?, ?, ?, ?)');
+    for (let id = 1; id <= sizes.jobs; id++) insertJob.run(id, jobCode(id), `${random.pick(TOWNS)} project ${id}`, siteAddress(random));
+    count('jobs', sizes.jobs);
+
+    // Work orders: the first one per cost center in turn, the rest on a random scheme's cost center.
+    const insertWorkOrder = sqlite.prepare(
+      'insert into work_orders (id, code, job_id, cost_center_id, site_address, description) values (?, ?, ?, ?, ?, ?)',
+    );
+    for (let id = 1; id <= sizes.workOrders; id++) {
+      const costCenterId = id <= base.sizes.costCenters ? id : random.pick(random.pick(base.schemes).costCenterIds);
+      const jobId = random.chance(0.7) ? random.int(1, sizes.jobs) : null;
+      const ownSite = random.chance(0.3) ? siteAddress(random) : '';
+      insertWorkOrder.run(id, workOrderCode(id), jobId, costCenterId, ownSite, `Work order ${id}`);
+      workOrders.push({ id, code: workOrderCode(id), costCenterId, jobId });
+    }
+    count('work_orders', sizes.workOrders);
+
+    // WIP G/L overrides: about a fifth of the schemes have one or two, listing a few of the scheme's cost centers.
+    const wipAccountIds = Array.from({ length: sizes.glAccounts }, (_, index) => index + 1).filter(isWipAccount);
+    const overrideKeys = new Set<string>();
+    for (const scheme of base.schemes) {
+      for (const override of scheme.warehouseOverrides) overrideKeys.add(`${scheme.id}|warehouse|${override.warehouseCode}`);
+    }
+    for (const other of base.otherOverrides) overrideKeys.add(`${other.schemeId}|${other.kind}|${other.key}`);
+    const insertOverride = sqlite.prepare('insert into scheme_overrides (scheme_id, kind, override_key) values (?, ?, ?)');
+    const insertOverrideCc = sqlite.prepare('insert into scheme_override_cost_centers (override_id, cost_center_id, position) values (?, ?, ?)');
+    const addOverride = (schemeId: number, kind: 'warehouse' | 'gl-wip', key: string, costCenterIds: readonly number[]): boolean => {
+      const unique = `${schemeId}|${kind}|${key}`;
+      if (overrideKeys.has(unique)) return false;
+      overrideKeys.add(unique);
+      const overrideId = Number(insertOverride.run(schemeId, kind, key).lastInsertRowid);
+      costCenterIds.forEach((costCenterId, position) => insertOverrideCc.run(overrideId, costCenterId, position));
+      count('scheme_overrides');
+      count('scheme_override_cost_centers', costCenterIds.length);
+      return true;
+    };
+    const wipBySchemeId = new Map<number, { glAccountId: number; costCenterIds: number[] }[]>();
+    const addWipOverride = (schemeId: number, glAccountId: number, costCenterIds: number[]) => {
+      if (!addOverride(schemeId, 'gl-wip', glAccountCode(glAccountId), costCenterIds)) return;
+      const list = wipBySchemeId.get(schemeId) ?? [];
+      list.push({ glAccountId, costCenterIds });
+      wipBySchemeId.set(schemeId, list);
+    };
+    for (const scheme of base.schemes) {
+      if (!random.chance(0.2)) continue;
+      for (const glAccountId of distinct(random.int(1, 2), () => random.pick(wipAccountIds))) {
+        addWipOverride(scheme.id, glAccountId, distinct(random.int(1, 6), () => random.pick(scheme.costCenterIds)));
+      }
+    }
+
+    // The bench operator: active, with a scheme whose warehouse override lists the most active cost
+    // centers (at least three) that some vendor shares.
+    let best: { operatorId: number; scheme: GeneratedScheme; override: GeneratedOverride; active: number[] } | undefined;
+    for (const operator of base.operators) {
+      if (!operator.active || operator.schemeId === null) continue;
+      const scheme = base.schemes[operator.schemeId - 1];
+      if (!scheme) continue;
+      for (const override of scheme.warehouseOverrides) {
+        const active = activeIds(override.costCenterIds);
+        const shared = active.some((id) => (base.vendorIdsByCostCenter.get(id)?.length ?? 0) > 0);
+        if (shared && active.length >= 3 && (!best || active.length > best.active.length)) best = { operatorId: operator.id, scheme, override, active };
+      }
+    }
+    if (!best) {
+      // A small world may have no such override: give the first suitable operator's scheme one.
+      const operator = base.operators.find(
+        (candidate) => candidate.active && candidate.schemeId !== null && activeIds(base.schemes[candidate.schemeId - 1]?.costCenterIds ?? []).length >= 3,
+      );
+      if (!operator || operator.schemeId === null) throw new Error('the generated world has no active operator with a usable scheme');
+      const scheme = base.schemes[operator.schemeId - 1] as GeneratedScheme;
+      const warehouse = base.warehouses.find((candidate) => !scheme.warehouseOverrides.some((override) => override.warehouseCode === candidate.code));
+      if (!warehouse) throw new Error(`scheme ${scheme.id} already overrides every warehouse`);
+      const active = activeIds(scheme.costCenterIds).slice(0, 6);
+      const override: GeneratedOverride = { warehouseCode: warehouse.code, costCenterIds: active };
+      addOverride(scheme.id, 'warehouse', warehouse.code, active);
+      scheme.warehouseOverrides.push(override);
+      best = { operatorId: operator.id, scheme, override, active };
+    }
+    const { scheme } = best;
+    const headerCostCenterId = best.active.find((id) => (base.vendorIdsByCostCenter.get(id)?.length ?? 0) > 0) ?? (best.active[0] as number);
+    let vendorId = base.vendorIdsByCostCenter.get(headerCostCenterId)?.[0];
+    if (vendorId === undefined) {
+      vendorId = 1;
+      sqlite.prepare('insert into vendor_cost_centers (vendor_id, cost_center_id) values (?, ?)').run(vendorId, headerCostCenterId);
+      count('vendor_cost_centers');
+    }
+    // ...and two WIP G/L overrides of at least three active cost centers, some outside the warehouse list.
+    while ((wipBySchemeId.get(scheme.id) ?? []).filter((wip) => activeIds(wip.costCenterIds).length >= 3).length < 2) {
+      const listed = distinct(5, () => (random.chance(0.5) ? random.pick(best.active) : anyActiveCostCenter()));
+      addWipOverride(scheme.id, random.pick(wipAccountIds), listed);
+    }
+    const wipOverrides = (wipBySchemeId.get(scheme.id) ?? [])
+      .filter((wip) => activeIds(wip.costCenterIds).length >= 3)
+      .map((wip) => ({ glAccountCode: glAccountCode(wip.glAccountId), costCenterCodes: activeIds(wip.costCenterIds).map(ccCode) }));
+    const listedCodes = new Set([...best.active.map(ccCode), ...wipOverrides.flatMap((wip) => wip.costCenterCodes)]);
+    const workOrdersByCostCenter = new Map<string, { code: string; jobCode: string | null }[]>();
+    for (const workOrder of workOrders) {
+      const code = ccCode(workOrder.costCenterId);
+      if (!listedCodes.has(code)) continue;
+      const list = workOrdersByCostCenter.get(code) ?? [];
+      list.push({ code: workOrder.code, jobCode: workOrder.jobId === null ? null : jobCode(workOrder.jobId) });
+      workOrdersByCostCenter.set(code, list);
+    }
+    pick = {
+      operatorId: best.operatorId,
+      schemeId: scheme.id,
+      vendorCode: vendorCode(vendorId),
+      warehouseCode: best.override.warehouseCode,
+      headerCostCenterCode: ccCode(headerCostCenterId),
+      warehouseListCodes: best.active.map(ccCode),
+      wipOverrides,
+      plainGlAccountCodes: Array.from({ length: sizes.glAccounts }, (_, index) => index + 1)
+        .filter((id) => !isWipAccount(id))
+        .map(glAccountCode),
+      workOrdersByCostCenter,
+      jobCodes: Array.from({ length: sizes.jobs }, (_, index) => jobCode(index + 1)),
+      itemCodes: Array.from({ length: sizes.items }, (_, index) => itemCode(index + 1)),
+      costTypeCodes: COST_TYPES.map((costType) => costType.code),
+    };
+
+    // Stored POs: every line has one distribution, coded like a real mix (no rule is checked here).
+    const at = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+    const activeOperators = base.operators.filter((operator) => operator.active);
+    const insertPo = sqlite.prepare(
+      'insert into purchase_orders (id, number, vendor_id, warehouse_id, cost_center_id, status, created_by, version, total_minor, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const updatePoTotal = sqlite.prepare('update purchase_orders set total_minor = ? where id = ?');
+    // One statement per PO for its lines, one for their distributions: far fewer calls than row by row.
+    const linesPerPo = sizes.linesPerPo;
+    const insertLines = sqlite.prepare(
+      `insert into po_lines (id, po_id, line_number, item_id, description, quantity_milli, unit_cost_minor, total_minor) values ${Array(linesPerPo).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    );
+    const insertDistributions = sqlite.prepare(
+      `insert into po_line_distributions (line_id, distribution_type, cost_center_id, job_id, work_order_id, cost_type_id, gl_account_id, amount_minor) values ${Array(linesPerPo).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    );
+    const insertAudit = sqlite.prepare(
+      "insert into audit_log (at, operator_id, action, po_id, rule, after_value, detail) values (?, ?, 'po-created', ?, 'entered', ?, ?)",
+    );
+    const lineArgs: unknown[] = new Array(linesPerPo * 8);
+    const distributionArgs: unknown[] = new Array(linesPerPo * 8);
+    let lineId = 0;
+    for (let poId = 1; poId <= sizes.purchaseOrders; poId++) {
+      const createdBy = random.pick(activeOperators).id;
+      const costCenterId = random.chance(0.9) ? anyActiveCostCenter() : null;
+      const roll = random.next();
+      const status = roll < 0.8 ? 'draft' : roll < 0.95 ? 'open' : 'closed';
+      insertPo.run(poId, poNumber(poId), random.int(1, base.sizes.vendors), random.int(1, base.sizes.warehouses), costCenterId, status, createdBy, random.int(1, 3), 0, at(poId), at(poId));
+      let poTotal = 0;
+      for (let index = 0; index < linesPerPo; index++) {
+        lineId += 1;
+        const quantityMilli = random.int(1, 100) * 1_000;
+        const unitCostMinor = random.int(100, 250_000);
+        const total = lineTotalMinor(quantityMilli, unitCostMinor);
+        poTotal += total;
+        let o = index * 8;
+        lineArgs[o++] = lineId;
+        lineArgs[o++] = poId;
+        lineArgs[o++] = index + 1;
+        lineArgs[o++] = random.chance(0.9) ? random.int(1, sizes.items) : null;
+        lineArgs[o++] = `${random.pick(TRADES)} order line ${index + 1}`;
+        lineArgs[o++] = quantityMilli;
+        lineArgs[o++] = unitCostMinor;
+        lineArgs[o] = total;
+
+        const typeRoll = random.next();
+        const type = typeRoll < 0.5 ? 'expense' : typeRoll < 0.8 ? 'job-cost' : 'direct-wo-cost';
+        const workOrder = type === 'direct-wo-cost' || random.chance(type === 'job-cost' ? 0.4 : 0.3) ? random.pick(workOrders) : undefined;
+        const lineJobId = workOrder ? workOrder.jobId : type === 'job-cost' ? random.int(1, sizes.jobs) : null;
+        o = index * 8;
+        distributionArgs[o++] = lineId;
+        distributionArgs[o++] = type;
+        distributionArgs[o++] = workOrder ? workOrder.costCenterId : anyActiveCostCenter();
+        distributionArgs[o++] = lineJobId;
+        distributionArgs[o++] = workOrder?.id ?? null;
+        distributionArgs[o++] = lineJobId !== null && type === 'job-cost' ? random.int(1, COST_TYPES.length) : null;
+        distributionArgs[o++] = random.int(1, sizes.glAccounts);
+        distributionArgs[o] = total;
+      }
+      insertLines.run(lineArgs);
+      insertDistributions.run(distributionArgs);
+      updatePoTotal.run(poTotal, poId);
+      insertAudit.run(at(poId), createdBy, poId, costCenterId === null ? null : ccCode(costCenterId), `Generated PO; ${linesPerPo} line(s); 0 deleted.`);
+    }
+    count('purchase_orders', sizes.purchaseOrders);
+    count('po_lines', lineId);
+    count('po_line_distributions', lineId);
+    count('audit_log', sizes.purchaseOrders);
+    sqlite.prepare("update settings set value = ? where key = 'next_po_number'").run(String(sizes.purchaseOrders + 1));
+  })();
+
+  return { sizes, pick: pick as LineBenchPick, rowCounts };
 }

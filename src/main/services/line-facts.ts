@@ -16,12 +16,12 @@ import {
   overridesForKeys,
   type WorkOrderRecord,
 } from '../store/repositories/distribution-code-repo';
-import { findItemsByCodes, type ItemRecord } from '../store/repositories/item-repo';
+import { findItemRefsByCodes, type ItemRef } from '../store/repositories/item-repo';
 import type { StoredLine } from '../store/repositories/po-repo';
 
 /** Every record the payload's lines name, looked up in a handful of batched queries. */
 export interface LineReferences {
-  items: Map<string, ItemRecord>;
+  items: Map<string, ItemRef>;
   glAccounts: Map<string, GlAccountRecord>;
   jobs: Map<string, JobRecord>;
   workOrders: Map<string, WorkOrderRecord>;
@@ -39,7 +39,7 @@ export async function loadLineReferences(
   headerCostCenterCode: string | null,
 ): Promise<LineReferences> {
   const [items, glAccounts, jobs, workOrders, costTypes] = await Promise.all([
-    findItemsByCodes(db, lines.flatMap((line) => (line.itemCode ? [line.itemCode] : []))),
+    findItemRefsByCodes(db, lines.flatMap((line) => (line.itemCode ? [line.itemCode] : []))),
     findGlAccountsByCodes(db, lines.map((line) => line.glAccountCode)),
     findJobsByCodes(db, lines.map((line) => line.jobCode)),
     findWorkOrdersByCodes(db, lines.map((line) => line.workOrderCode)),

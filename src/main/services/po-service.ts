@@ -103,7 +103,8 @@ async function checkAndSave(desk: Desk, caller: Caller, input: SaveInput): Promi
   const loaded = await loadHeader(db, caller, input);
   const storedLines = stored?.lines ?? [];
   const [security, refs] = await Promise.all([
-    loadPoSecurity(db, loaded.facts.operator, caller.operator.schemeId, mode, input.warehouseCode, storedLines),
+    // loadHeader has read the scheme's override for this warehouse when the warehouse exists.
+    loadPoSecurity(db, loaded.facts.operator, caller.operator.schemeId, mode, input.warehouseCode, storedLines, loaded.facts.warehouse?.overrideCostCenters),
     loadLineReferences(db, caller.operator.schemeId, input.lines, storedLines, input.costCenterCode),
   ]);
   const verdict = resolveHeader(loaded.facts);
@@ -214,6 +215,9 @@ interface PlannedLines {
   audits: AuditDraft[];
 }
 
+/** The payload path of a line's field, for the renderer to mark. */
+const lineField = (index: number, name: string) => `lines.${index}.${name}`;
+
 /** Rules 1–5 for every line: which are kept, changed, added or deleted, each change checked. */
 function planLines(
   lines: readonly PoLineInput[],
@@ -227,10 +231,9 @@ function planLines(
 
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
-    const field = (name: string) => `lines.${index}.${name}`;
     const stored = line.id === undefined ? undefined : storedById.get(line.id);
     if (line.id !== undefined && (!stored || seen.has(line.id))) {
-      throw refused(`Line ${lineNumber} refers to a line that is not on this PO (or appears twice).`, field('id')).withAudit({
+      throw refused(`Line ${lineNumber} refers to a line that is not on this PO (or appears twice).`, lineField(index, 'id')).withAudit({
         rule: 'line-belongs-to-po',
         lineNumber,
       });
@@ -238,7 +241,7 @@ function planLines(
     if (stored) seen.add(stored.id);
     const item = line.itemCode ? refs.items.get(line.itemCode) : undefined;
     if (line.itemCode && !item) {
-      throw refused(`Line ${lineNumber}: item ${line.itemCode} does not exist.`, field('itemCode')).withAudit({ rule: 'reference-exists', lineNumber });
+      throw refused(`Line ${lineNumber}: item ${line.itemCode} does not exist.`, lineField(index, 'itemCode')).withAudit({ rule: 'reference-exists', lineNumber });
     }
     const common = {
       lineNumber,
@@ -267,7 +270,7 @@ function planLines(
       stored && storedFacts(stored),
     );
     if (verdict.status === 'refused') {
-      throw refused(verdict.reason, field(verdict.field ?? 'costCenterCode')).withAudit({
+      throw refused(verdict.reason, lineField(index, verdict.field ?? 'costCenterCode')).withAudit({
         rule: verdict.rule,
         lineId: stored?.id ?? null,
         lineNumber,
@@ -339,8 +342,9 @@ function lineAudits(stored: StoredLine | undefined, lineNumber: number, verdict:
   return audits;
 }
 
+const idOf = <T extends { id: number }>(map: Map<string, T>, code: string | null) => (code === null ? null : (map.get(code)?.id ?? null));
+
 function distributionOf(line: PoLineInput, verdict: LineVerdict, refs: LineReferences): PoLineValues['distribution'] {
-  const idOf = <T extends { id: number }>(map: Map<string, T>, code: string | null) => (code === null ? null : (map.get(code)?.id ?? null));
   return {
     distributionType: line.distributionType,
     costCenterId: idOf(refs.costCenters, verdict.costCenterCode),

@@ -1,4 +1,5 @@
 import type { Db } from '../connect';
+import { insertRows } from './bulk-insert';
 
 export interface AuditEntry {
   operatorId: number | null;
@@ -32,13 +33,19 @@ export async function appendAudit(db: Db, entry: AuditEntry, at: string = new Da
   await db.insertInto('audit_log').values(toRow(entry, at)).execute();
 }
 
+const AUDIT_COLUMNS = ['at', 'operator_id', 'action', 'po_id', 'line_id', 'line_number', 'rule', 'before_value', 'after_value', 'detail'] as const;
+
 export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[], at: string): Promise<void> {
-  for (let start = 0; start < entries.length; start += AUDIT_CHUNK) {
-    await db
-      .insertInto('audit_log')
-      .values(entries.slice(start, start + AUDIT_CHUNK).map((entry) => toRow(entry, at)))
-      .execute();
-  }
+  await insertRows(
+    db,
+    'audit_log',
+    AUDIT_COLUMNS,
+    entries.map((entry) => {
+      const row = toRow(entry, at);
+      return AUDIT_COLUMNS.map((column) => row[column]);
+    }),
+    { maxRows: AUDIT_CHUNK },
+  );
 }
 
 export async function listAudit(db: Db, filter: { poId?: number; action?: string } = {}) {

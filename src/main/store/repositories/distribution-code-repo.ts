@@ -2,6 +2,8 @@ import type { CostCenter } from '../../domain/cost-center-rules';
 import type { DistributionCodes } from '../../../shared/contracts';
 import type { Db } from '../connect';
 import type { OverrideKind } from '../schema';
+import { codesJson, inCodes } from './code-list';
+import { precompiled } from './precompiled';
 
 export interface GlAccountRecord {
   id: number;
@@ -40,21 +42,25 @@ export interface CostCenterWithId extends CostCenter {
 
 const unique = (codes: readonly (string | null)[]): string[] => [...new Set(codes.filter((code): code is string => code !== null))];
 
+const selectGlAccounts = precompiled((db, codes: string) =>
+  db.selectFrom('gl_accounts').select(['id', 'code', 'description', 'wip']).where('code', 'in', inCodes(codes)),
+);
+
 export async function findGlAccountsByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, GlAccountRecord>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('gl_accounts').select(['id', 'code', 'description', 'wip']).where('code', 'in', wanted).execute();
+  const rows = await selectGlAccounts(db, codesJson(wanted));
   return new Map(rows.map((row) => [row.code, { ...row, wip: row.wip === 1 }]));
 }
+
+const selectJobs = precompiled((db, codes: string) =>
+  db.selectFrom('jobs').select(['id', 'code', 'description', 'site_address as siteAddress']).where('code', 'in', inCodes(codes)),
+);
 
 export async function findJobsByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, JobRecord>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('jobs')
-    .select(['id', 'code', 'description', 'site_address as siteAddress'])
-    .where('code', 'in', wanted)
-    .execute();
+  const rows = await selectJobs(db, codesJson(wanted));
   return new Map(rows.map((row) => [row.code, row]));
 }
 
@@ -80,26 +86,47 @@ const toWorkOrder = ({ ownSite, jobSite, ...row }: { ownSite: string; jobSite: s
   siteAddress: ownSite !== '' ? ownSite : (jobSite ?? ''),
 });
 
+const selectWorkOrdersByCodes = precompiled((db, codes: string) => selectWorkOrders(db).where('wo.code', 'in', inCodes(codes)));
+
 export async function findWorkOrdersByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, WorkOrderRecord>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await selectWorkOrders(db).where('wo.code', 'in', wanted).execute();
+  const rows = await selectWorkOrdersByCodes(db, codesJson(wanted));
   return new Map(rows.map((row) => [row.code, toWorkOrder(row)]));
 }
+
+const selectCostTypes = precompiled((db, codes: string) => db.selectFrom('cost_types').select(['id', 'code', 'description']).where('code', 'in', inCodes(codes)));
 
 export async function findCostTypesByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, CostTypeRecord>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('cost_types').select(['id', 'code', 'description']).where('code', 'in', wanted).execute();
+  const rows = await selectCostTypes(db, codesJson(wanted));
   return new Map(rows.map((row) => [row.code, row]));
 }
+
+const selectCostCenters = precompiled((db, codes: string) =>
+  db.selectFrom('cost_centers').select(['id', 'code', 'description', 'active']).where('code', 'in', inCodes(codes)),
+);
 
 export async function findCostCentersByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, CostCenterWithId>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('cost_centers').select(['id', 'code', 'description', 'active']).where('code', 'in', wanted).execute();
+  const rows = await selectCostCenters(db, codesJson(wanted));
   return new Map(rows.map((row) => [row.code, { ...row, active: row.active === 1 }]));
 }
+
+const selectOverrides = precompiled((db, schemeId: number, kind: OverrideKind, keys: string) =>
+  db
+    .selectFrom('scheme_overrides as o')
+    .leftJoin('scheme_override_cost_centers as oc', 'oc.override_id', 'o.id')
+    .leftJoin('cost_centers as cc', 'cc.id', 'oc.cost_center_id')
+    .select(['o.override_key as key', 'cc.code', 'cc.description', 'cc.active'])
+    .where('o.scheme_id', '=', schemeId)
+    .where('o.kind', '=', kind)
+    .where('o.override_key', 'in', inCodes(keys))
+    .orderBy('o.override_key')
+    .orderBy('oc.position'),
+);
 
 /**
  * The scheme's overrides of one kind for several keys at once, each in its configured order. A key
@@ -113,17 +140,7 @@ export async function overridesForKeys(
 ): Promise<Map<string, CostCenter[]>> {
   const wanted = unique(keys);
   if (schemeId === null || wanted.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('scheme_overrides as o')
-    .leftJoin('scheme_override_cost_centers as oc', 'oc.override_id', 'o.id')
-    .leftJoin('cost_centers as cc', 'cc.id', 'oc.cost_center_id')
-    .select(['o.override_key as key', 'cc.code', 'cc.description', 'cc.active'])
-    .where('o.scheme_id', '=', schemeId)
-    .where('o.kind', '=', kind)
-    .where('o.override_key', 'in', wanted)
-    .orderBy('o.override_key')
-    .orderBy('oc.position')
-    .execute();
+  const rows = await selectOverrides(db, schemeId, kind, codesJson(wanted));
   const overrides = new Map<string, CostCenter[]>();
   for (const row of rows) {
     const list = overrides.get(row.key) ?? [];

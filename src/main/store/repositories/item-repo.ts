@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect';
+import { codesJson, inCodes } from './code-list';
+import { precompiled } from './precompiled';
 import { escapeLike } from './vendor-repo';
 
 export interface ItemRecord {
@@ -24,8 +26,16 @@ export async function searchItems(db: Db, text: string, limit: number): Promise<
     .execute();
 }
 
-export async function findItemsByCodes(db: Db, codes: readonly string[]): Promise<Map<string, ItemRecord>> {
+/** An item's id by its code: all a saved line records. Read from the code index alone. */
+export interface ItemRef {
+  id: number;
+  code: string;
+}
+
+const selectItemRefs = precompiled((db, codes: string) => db.selectFrom('items').select(['id', 'code']).where('code', 'in', inCodes(codes)));
+
+export async function findItemRefsByCodes(db: Db, codes: readonly string[]): Promise<Map<string, ItemRef>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('items').select(columns).where('code', 'in', [...new Set(codes)]).execute();
+  const rows = await selectItemRefs(db, codesJson([...new Set(codes)]));
   return new Map(rows.map((row) => [row.code, row]));
 }

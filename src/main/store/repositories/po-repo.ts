@@ -1,6 +1,8 @@
 import type { PoLine, PoSummary } from '../../../shared/contracts';
 import type { Db } from '../connect';
 import type { DistributionTypeColumn, PoStatusColumn } from '../schema';
+import { insertRows } from './bulk-insert';
+import { precompiled } from './precompiled';
 
 export interface PoHeaderValues {
   vendorId: number;
@@ -54,26 +56,31 @@ export interface StoredLine extends PoLine {
 /** Rows per multi-row INSERT: a whole 500-line PO at 8 columns stays well under SQLite's 32,766 bound parameters. */
 const INSERT_CHUNK = 500;
 
+const insertDraftPo = precompiled(
+  (db, number: string, vendorId: number, warehouseId: number, costCenterId: number | null, createdBy: number, totalMinor: number, at: string) =>
+    db
+      .insertInto('purchase_orders')
+      .values({
+        number,
+        vendor_id: vendorId,
+        warehouse_id: warehouseId,
+        cost_center_id: costCenterId,
+        status: 'draft',
+        created_by: createdBy,
+        version: 1,
+        total_minor: totalMinor,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id'),
+);
+
 export async function insertPurchaseOrder(
   db: Db,
   values: PoHeaderValues & { number: string; createdBy: number; at: string },
 ): Promise<number> {
-  const row = await db
-    .insertInto('purchase_orders')
-    .values({
-      number: values.number,
-      vendor_id: values.vendorId,
-      warehouse_id: values.warehouseId,
-      cost_center_id: values.costCenterId,
-      status: 'draft',
-      created_by: values.createdBy,
-      version: 1,
-      total_minor: values.totalMinor,
-      created_at: values.at,
-      updated_at: values.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const [row] = await insertDraftPo(db, values.number, values.vendorId, values.warehouseId, values.costCenterId, values.createdBy, values.totalMinor, values.at);
+  if (!row) throw new Error(`The purchase order ${values.number} was not inserted.`);
   return row.id;
 }
 
@@ -147,34 +154,41 @@ export async function updatePoLine(db: Db, lineId: number, line: PoLineValues): 
   await db.updateTable('po_line_distributions').set(distribution).where('line_id', '=', lineId).execute();
 }
 
+const LINE_COLUMNS = ['po_id', 'line_number', 'item_id', 'description', 'quantity_milli', 'unit_cost_minor', 'total_minor'] as const;
+const DISTRIBUTION_COLUMNS = [
+  'line_id',
+  'distribution_type',
+  'cost_center_id',
+  'job_id',
+  'work_order_id',
+  'cost_type_id',
+  'gl_account_id',
+  'amount_minor',
+] as const;
+
 /** Inserts lines with their distributions; answers the new line ids by line number. */
 export async function insertPoLines(db: Db, poId: number, lines: readonly PoLineValues[]): Promise<Map<number, number>> {
   const ids = new Map<number, number>();
   for (let start = 0; start < lines.length; start += INSERT_CHUNK) {
     const chunk = lines.slice(start, start + INSERT_CHUNK);
-    const inserted = await db
-      .insertInto('po_lines')
-      .values(
-        chunk.map((line) => ({
-          po_id: poId,
-          line_number: line.lineNumber,
-          item_id: line.itemId,
-          description: line.description,
-          quantity_milli: line.quantityMilli,
-          unit_cost_minor: line.unitCostMinor,
-          total_minor: line.totalMinor,
-        })),
-      )
-      .returning(['id', 'line_number'])
-      .execute();
+    const inserted = await insertRows(
+      db,
+      'po_lines',
+      LINE_COLUMNS,
+      chunk.map((line) => [poId, line.lineNumber, line.itemId, line.description, line.quantityMilli, line.unitCostMinor, line.totalMinor]),
+      { returning: ['id', 'line_number'] },
+    );
     const idByNumber = new Map(inserted.map((row) => [row.line_number, row.id]));
     for (const [lineNumber, id] of idByNumber) ids.set(lineNumber, id);
-    await db
-      .insertInto('po_line_distributions')
-      .values(
-        chunk.map((line) => distributionRow(idByNumber.get(line.lineNumber) as number, line)),
-      )
-      .execute();
+    await insertRows(
+      db,
+      'po_line_distributions',
+      DISTRIBUTION_COLUMNS,
+      chunk.map((line) => {
+        const row = distributionRow(idByNumber.get(line.lineNumber) as number, line);
+        return DISTRIBUTION_COLUMNS.map((column) => row[column]);
+      }),
+    );
   }
   return ids;
 }

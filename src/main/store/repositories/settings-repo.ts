@@ -1,19 +1,25 @@
 import type { Db } from '../connect';
+import { precompiled } from './precompiled';
 
 export const COST_CENTERS_ENABLED = 'cost_centers_enabled';
 const NEXT_PO_NUMBER = 'next_po_number';
 
+const selectSetting = precompiled((db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key));
+
 export async function readSetting(db: Db, key: string): Promise<string | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  const [row] = await selectSetting(db, key);
   return row?.value;
 }
 
-export async function writeSetting(db: Db, key: string, value: string): Promise<void> {
-  await db
+const upsertSetting = precompiled((db, key: string, value: string) =>
+  db
     .insertInto('settings')
     .values({ key, value })
-    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
-    .execute();
+    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value })),
+);
+
+export async function writeSetting(db: Db, key: string, value: string): Promise<void> {
+  await upsertSetting(db, key, value);
 }
 
 export async function readCostCentersEnabled(db: Db): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { VendorFacts } from '../../domain/cost-center-rules';
 import type { Db } from '../connect';
+import { precompiled } from './precompiled';
 
 export interface VendorRecord extends VendorFacts {
   id: number;
@@ -25,12 +26,23 @@ async function withCostCenters(db: Db, vendors: { id: number; code: string; name
   }));
 }
 
+const selectVendorByCode = precompiled((db, code: string) => db.selectFrom('vendors').select(['id', 'code', 'name']).where('code', '=', code));
+
+const selectVendorCostCenterCodes = precompiled((db, vendorId: number) =>
+  db
+    .selectFrom('vendor_cost_centers as vc')
+    .innerJoin('cost_centers as cc', 'cc.id', 'vc.cost_center_id')
+    .select('cc.code')
+    .where('vc.vendor_id', '=', vendorId)
+    .orderBy('cc.code'),
+);
+
 export async function findVendorByCode(db: Db, code: string): Promise<VendorRecord | undefined> {
   if (code === '') return undefined;
-  const vendor = await db.selectFrom('vendors').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+  const [vendor] = await selectVendorByCode(db, code);
   if (!vendor) return undefined;
-  const [record] = await withCostCenters(db, [vendor]);
-  return record;
+  const links = await selectVendorCostCenterCodes(db, vendor.id);
+  return { ...vendor, costCenterCodes: links.map((link) => link.code) };
 }
 
 /** Vendors whose code starts with, or whose name contains, the text; an exact code match first. */
