@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk, line, openTestDesk, type TestDesk } from '../support/test-desk';
+import { expectOk, line, openTestDesk, snapshotPoTables, type TestDesk } from '../support/test-desk';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -9,16 +9,7 @@ afterEach(async () => {
   await t.close();
 });
 
-/** Every row a save could touch, so a refusal can be shown to have written nothing. */
-async function snapshot() {
-  const db = t.desk.db;
-  return {
-    orders: await db.selectFrom('purchase_orders').selectAll().orderBy('id').execute(),
-    lines: await db.selectFrom('po_lines').selectAll().orderBy('id').execute(),
-    distributions: await db.selectFrom('po_line_distributions').selectAll().orderBy('id').execute(),
-    settings: await db.selectFrom('settings').selectAll().orderBy('key').execute(),
-  };
-}
+const snapshot = () => snapshotPoTables(t.desk);
 
 const validPo = { vendorCode: 'BOLT', warehouseCode: 'MAIN', costCenterCode: '210', lines: [line()] };
 

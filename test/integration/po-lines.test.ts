@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PoDetail, PoLine } from '../../src/shared/contracts';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import type { ChangeNotice } from '../../src/shared/contracts';
-import { expectOk, openTestDesk, type TestDesk } from '../support/test-desk';
+import { expectOk, openTestDesk, snapshotPoTables, type TestDesk } from '../support/test-desk';
 
 /**
  * Line rules on the demo POs: PO-000001 (Pat's) has a line Alice may change, a fleet line (410),
@@ -20,14 +20,7 @@ afterEach(async () => {
 const PAT_PO = 1;
 const HARBOUR_SITE_PO = 2;
 
-async function snapshot() {
-  const db = t.desk.db;
-  return {
-    orders: await db.selectFrom('purchase_orders').selectAll().orderBy('id').execute(),
-    lines: await db.selectFrom('po_lines').selectAll().orderBy('id').execute(),
-    distributions: await db.selectFrom('po_line_distributions').selectAll().orderBy('id').execute(),
-  };
-}
+const snapshot = () => snapshotPoTables(t.desk);
 
 const auditRows = (action: string) => t.desk.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute();
 

@@ -50,3 +50,14 @@ export const line = (description = 'Hex bolts', quantityMilli = 2000, unitCostMi
   unitCostMinor,
   glAccountCode: '5000',
 });
+
+/** Every row a save could touch, so a refusal can be shown to have written nothing. */
+export async function snapshotPoTables(desk: Desk) {
+  const db = desk.db;
+  return {
+    orders: await db.selectFrom('purchase_orders').selectAll().orderBy('id').execute(),
+    lines: await db.selectFrom('po_lines').selectAll().orderBy('id').execute(),
+    distributions: await db.selectFrom('po_line_distributions').selectAll().orderBy('id').execute(),
+    settings: await db.selectFrom('settings').selectAll().orderBy('key').execute(),
+  };
+}

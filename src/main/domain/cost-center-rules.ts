@@ -91,7 +91,8 @@ export interface HeaderVerdict {
 
 export const listCodes = (codes: readonly string[]): string => (codes.length === 0 ? 'none' : codes.join(', '));
 
-function activeCodes(costCenters: readonly CostCenter[]): string[] {
+/** Active codes of a list, first occurrence only, in the list's order. */
+export function activeCodes(costCenters: readonly CostCenter[]): string[] {
   const codes: string[] = [];
   for (const costCenter of costCenters) {
     if (costCenter.active && !codes.includes(costCenter.code)) codes.push(costCenter.code);
@@ -250,7 +251,7 @@ export function checkWarehouse(
   return verdict('ok', `${overrideList}; it replaces ${allowedCostCenters(operator).label} for this PO.`, true);
 }
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const NOT_USED: CostCenterVerdict = {
   code: null,

@@ -17,12 +17,6 @@ import {
 
 export type DistributionType = 'expense' | 'job-cost' | 'direct-wo-cost';
 
-export const DISTRIBUTION_TYPE_LABELS: Record<DistributionType, string> = {
-  expense: 'Expense',
-  'job-cost': 'Job cost',
-  'direct-wo-cost': 'Direct work-order cost',
-};
-
 export interface JobFacts {
   code: string;
   siteAddress: string;

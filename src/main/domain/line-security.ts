@@ -3,7 +3,9 @@
  * the scheme's override of the kind that matches the action, and every list carries a label so
  * a refusal can name the override that decided it.
  */
-import { allowedCostCenters, type CostCenter, type EffectiveList, listCodes, type OperatorScope } from './cost-center-rules';
+import { activeCodes, allowedCostCenters, type CostCenter, type EffectiveList, listCodes, type OperatorScope } from './cost-center-rules';
+
+export { capitalise } from './cost-center-rules';
 
 export type OverrideKind = 'warehouse' | 'site' | 'gl-wip';
 
@@ -39,14 +41,6 @@ const LABELS: Record<OverrideKind, (key: string) => string> = {
   site: (key) => `site ${key}`,
   'gl-wip': (key) => `WIP G/L account ${key}`,
 };
-
-function activeCodes(costCenters: readonly CostCenter[]): string[] {
-  const codes: string[] = [];
-  for (const costCenter of costCenters) {
-    if (costCenter.active && !codes.includes(costCenter.code)) codes.push(costCenter.code);
-  }
-  return codes;
-}
 
 export function overrideList(kind: OverrideKind, override: OverrideFacts): ScopedList {
   return {
@@ -135,5 +129,3 @@ export function checkLineTouch(
   const verb = touch === 'delete' ? 'cannot be deleted' : touch === 'change' ? 'cannot be changed' : 'is read-only';
   return { allowed: false, reason: `Line ${lineNumber} ${verb}: ${allowsText(list)}; this line is ${costCenterCode}.` };
 }
-
-export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

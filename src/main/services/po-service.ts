@@ -2,7 +2,7 @@ import type { ParsedInputOf, PoDetail, PoLineInput, PoSummary } from '../../shar
 import { lineTotalMinor } from '../../shared/money';
 import { headerBlocker, resolveHeader } from '../domain/cost-center-rules';
 import { type LineContext, type LineVerdict, resolveLine } from '../domain/distribution-rules';
-import { allowsText, checkChangeMode, checkLineTouch, lineCostCenters, ruleOfList, type ScopedList } from '../domain/line-security';
+import { allowsText, capitalise, checkChangeMode, checkLineTouch, lineCostCenters, ruleOfList, type ScopedList } from '../domain/line-security';
 import { checkVersion } from '../domain/po-version';
 import { type AuditEntry, appendAudit, appendAuditEntries } from '../store/repositories/audit-repo';
 import {
@@ -197,14 +197,13 @@ function checkStoredHeader(stored: { number: string; costCenterCode: string | nu
 /** In change mode a site override also bounds the PO's new cost center. */
 function checkNewHeaderCostCenter(stored: { costCenterCode: string | null }, newCode: string | null, list: ScopedList, enabled: boolean): void {
   if (!enabled || newCode === null || list.codes.includes(newCode)) return;
-  throw refused(`${capitalised(allowsText(list))}; this PO's cost center cannot become ${newCode}.`, 'costCenterCode').withAudit({
+  throw refused(`${capitalise(allowsText(list))}; this PO's cost center cannot become ${newCode}.`, 'costCenterCode').withAudit({
     rule: ruleOfList(list),
     before: stored.costCenterCode,
     after: newCode,
   });
 }
 
-const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 interface PlannedLines {
   /** Every line's values in payload order, numbered 1..n. */

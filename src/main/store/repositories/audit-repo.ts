@@ -48,13 +48,6 @@ export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[],
   );
 }
 
-export async function listAudit(db: Db, filter: { poId?: number; action?: string } = {}) {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('id');
-  if (filter.poId !== undefined) query = query.where('po_id', '=', filter.poId);
-  if (filter.action !== undefined) query = query.where('action', '=', filter.action);
-  return query.execute();
-}
-
 export interface AuditQuery {
   poNumber?: string;
   signInName?: string;

@@ -14,7 +14,7 @@ import type {
 import { formatQuantity, parseMoney } from '../../../shared/money';
 import type { AppError, FieldIssue } from '../../../shared/result';
 import { api } from '../api';
-import { fieldTargetOf, HEADER_IDS, type HeaderField, lineCellId, lineFieldKey } from '../features/po-entry/field-ids';
+import { CELL_BY_CONTRACT, fieldTargetOf, HEADER_IDS, type HeaderField, lineCellId, lineFieldKey } from '../features/po-entry/field-ids';
 import {
   type CodeCell,
   isBlankLine,
@@ -200,15 +200,6 @@ function lineInputOf(line: LineDraft, costCentersOn: boolean): PoLineInput {
   };
 }
 
-const CELL_OF_FIELD: Record<string, LineCell> = {
-  jobCode: 'job',
-  workOrderCode: 'workOrder',
-  costTypeCode: 'costType',
-  glAccountCode: 'glAccount',
-  costCenterCode: 'costCenter',
-  distributionType: 'distributionType',
-};
-
 /** The PO entry form: header, lines, the header's resolution from main, and save. */
 export const usePoEntryStore = create<PoEntryState>()((set, get) => {
   const requestFocus = (id: string) => set({ focus: { id, seq: ++focusSeq } });
@@ -275,7 +266,7 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
     if (judgeSeq[key] !== seq) return;
     if (!result.ok) {
       delete lastJudged[key];
-      const cell = (result.error.field && CELL_OF_FIELD[result.error.field.split('.').pop() ?? '']) || changed;
+      const cell = (result.error.field && CELL_BY_CONTRACT[result.error.field.split('.').pop() ?? '']) || changed;
       set((current) => ({ fieldErrors: { ...current.fieldErrors, [lineFieldKey(key, cell)]: result.error.message } }));
       return;
     }
@@ -310,7 +301,7 @@ export const usePoEntryStore = create<PoEntryState>()((set, get) => {
           accepted: { workOrder: input.line.workOrderCode ?? '', costCenter: code },
         };
       });
-      const refusedCell = verdict.status === 'refused' && verdict.field ? CELL_OF_FIELD[verdict.field] : undefined;
+      const refusedCell = verdict.status === 'refused' && verdict.field ? CELL_BY_CONTRACT[verdict.field] : undefined;
       return {
         lines,
         fieldErrors: refusedCell ? { ...fieldErrors, [lineFieldKey(key, refusedCell)]: verdict.reason } : fieldErrors,

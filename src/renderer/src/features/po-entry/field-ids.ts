@@ -37,7 +37,8 @@ const HEADER_BY_CONTRACT: Record<string, HeaderField> = {
   costCenterCode: 'costCenter',
 };
 
-const CELL_BY_CONTRACT: Record<string, LineCell> = {
+/** The line cell a save-contract field belongs to. */
+export const CELL_BY_CONTRACT: Record<string, LineCell> = {
   itemCode: 'item',
   description: 'description',
   quantityMilli: 'quantity',
