@@ -7,7 +7,8 @@ export const channels = {
   signOut: 'session:sign-out',
   currentOperator: 'session:current',
   getSettings: 'settings:get',
-  setCostCentersEnabled: 'settings:set-cost-centers-enabled',
+  updateSettings: 'settings:update',
+  setMyLocale: 'session:set-locale',
   searchVendors: 'vendors:search',
   listWarehouses: 'warehouses:list',
   searchItems: 'items:search',
@@ -18,6 +19,7 @@ export const channels = {
   listPos: 'po:list',
   listDistributionCodes: 'distribution-codes:list',
   listAudit: 'audit:list',
+  auditVocabulary: 'audit:vocabulary',
 } as const;
 
 export type ChannelName = keyof typeof channels;

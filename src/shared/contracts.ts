@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANGE_CHANNEL, type ChannelName, channels } from './channels';
+import { SUPPORTED_LOCALES } from './locales';
 import { MAX_QUANTITY_MILLI, MAX_UNIT_COST_MINOR } from './money';
 
 /**
@@ -28,6 +29,8 @@ const code = (what: string) =>
 
 const optionalCode = (what: string) => code(what).nullable();
 
+export const localeSchema = z.enum(SUPPORTED_LOCALES, { error: `Choose one of ${SUPPORTED_LOCALES.join(', ')}` });
+
 export const roleSchema = z.enum(['operator', 'supervisor', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -37,11 +40,35 @@ export const operatorSummarySchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   schemeName: z.string().nullable(),
+  /** The operator's own number and date locale; null follows the installation's. */
+  locale: localeSchema.nullable(),
 });
 export type OperatorSummary = z.infer<typeof operatorSummarySchema>;
 
-export const settingsSchema = z.object({ costCentersEnabled: z.boolean() });
+export const settingsSchema = z.object({
+  costCentersEnabled: z.boolean(),
+  /** The installation's number and date locale. */
+  locale: localeSchema,
+  /** A PO whose total is above this asks for confirmation before it is saved; null never asks. */
+  largePoAmountMinor: z.number().int().nonnegative().nullable(),
+});
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** An admin's change to installation settings: only the fields given change; each change is audited. */
+export const settingsChangeSchema = z
+  .strictObject({
+    costCentersEnabled: z.boolean().optional(),
+    locale: localeSchema.optional(),
+    largePoAmountMinor: z
+      .number({ error: 'The large-PO amount must be a number' })
+      .int('The large-PO amount has at most 2 decimals')
+      .nonnegative('The large-PO amount cannot be negative')
+      .max(Number.MAX_SAFE_INTEGER, 'The large-PO amount is too large')
+      .nullable()
+      .optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, 'Change at least one setting');
+export type SettingsChange = z.input<typeof settingsChangeSchema>;
 
 export const costCenterOptionSchema = z.object({ code: z.string(), description: z.string() });
 export type CostCenterOption = z.infer<typeof costCenterOptionSchema>;
@@ -60,7 +87,8 @@ export type WarehouseOption = z.infer<typeof warehouseOptionSchema>;
 
 const verdictStatus = z.enum(['blank', 'ok', 'refused']);
 
-export const costCenterSourceSchema = z.enum(['sticky', 'operator-single', 'vendor-single', 'entered', 'none']);
+/** Where a header's cost center came from; `stored` is a saved PO's own, as its origin records. */
+export const costCenterSourceSchema = z.enum(['sticky', 'operator-single', 'vendor-single', 'entered', 'stored', 'none']);
 export type CostCenterSource = z.infer<typeof costCenterSourceSchema>;
 
 export const headerResolutionSchema = z.object({
@@ -85,6 +113,8 @@ export const headerResolutionSchema = z.object({
 export type HeaderResolution = z.infer<typeof headerResolutionSchema>;
 
 export const headerDraftSchema = z.strictObject({
+  /** The stored PO being changed, so an unchanged cost center is explained by its recorded origin. */
+  poId: z.number().int().positive().optional(),
   vendorCode: code('Vendor code'),
   warehouseCode: code('Warehouse code'),
   /** What the operator has in the field; null asks main for the default. */
@@ -136,8 +166,20 @@ export const savePoInputSchema = z.strictObject({
   /** True when the operator typed or picked the cost center rather than accepting a default (rule 4a). */
   costCenterEntered: z.boolean().default(false),
   lines: z.array(poLineInputSchema).max(500, 'A PO has at most 500 lines'),
+  /** The total the operator confirmed when it is above the large-PO amount; a different total asks again. */
+  confirmedLargeTotalMinor: z.number().int().nonnegative().optional(),
 });
 export type SavePoInput = z.input<typeof savePoInputSchema>;
+
+/** How a stored PO's cost center was set, recorded at save: typed or picked (by whom), or the default rule that gave it. */
+export const poCostCenterOriginSchema = z.object({
+  source: z.enum(['entered', 'sticky', 'operator-single', 'vendor-single', 'none', 'unrecorded']),
+  /** Display name of the operator who entered it, for source `entered`. */
+  enteredBy: z.string().nullable(),
+  /** The sentence the screen shows, e.g. "Entered by Pat Nguyen" or "Default: Bob Lindqvist's only cost center". */
+  text: z.string(),
+});
+export type PoCostCenterOrigin = z.infer<typeof poCostCenterOriginSchema>;
 
 export const poStatusSchema = z.enum(['draft', 'open', 'closed']);
 export type PoStatus = z.infer<typeof poStatusSchema>;
@@ -203,6 +245,7 @@ export type PoSummary = z.infer<typeof poSummarySchema>;
 
 export const poDetailSchema = poSummarySchema.extend({
   version: z.number().int(),
+  costCenterOrigin: poCostCenterOriginSchema,
   lines: z.array(poLineSchema),
   access: poAccessSchema,
 });
@@ -251,6 +294,38 @@ export const distributionCodesSchema = z.object({
 });
 export type DistributionCodes = z.infer<typeof distributionCodesSchema>;
 
+export const poListSortSchema = z.enum(['number', 'vendor', 'warehouse', 'costCenter', 'status', 'total', 'createdBy', 'updatedAt']);
+export type PoListSort = z.infer<typeof poListSortSchema>;
+
+/** One page of the PO list, sorted and filtered in main. */
+export const poListQuerySchema = z.strictObject({
+  page: z.number().int().positive().default(1),
+  pageSize: z.number().int().min(10).max(200).default(50),
+  sort: poListSortSchema.default('number'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  status: poStatusSchema.optional(),
+  /** Matches the start of a PO number or vendor code, or any part of a vendor name. */
+  search: z.string().trim().max(64, 'Search text is at most 64 characters').optional(),
+  /** Only POs the signed-in operator entered. */
+  mine: z.boolean().default(false),
+});
+export type PoListQuery = z.input<typeof poListQuerySchema>;
+
+export const poListPageSchema = z.object({
+  rows: z.array(poSummarySchema),
+  /** POs matching the filter, over all pages. */
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+});
+export type PoListPage = z.infer<typeof poListPageSchema>;
+
+export const auditVocabularySchema = z.object({
+  actions: z.array(z.object({ value: z.string(), label: z.string() })),
+  rules: z.array(z.object({ value: z.string(), label: z.string() })),
+});
+export type AuditVocabulary = z.infer<typeof auditVocabularySchema>;
+
 export const auditFilterSchema = z.strictObject({
   poNumber: z.string().trim().toUpperCase().max(32).optional(),
   signInName: z.string().trim().toLowerCase().max(64).optional(),
@@ -292,7 +367,8 @@ export const contracts = {
   signOut: contract('signOut', empty, z.object({ signedOut: z.literal(true) })),
   currentOperator: contract('currentOperator', empty, operatorSummarySchema.nullable()),
   getSettings: contract('getSettings', empty, settingsSchema),
-  setCostCentersEnabled: contract('setCostCentersEnabled', z.strictObject({ enabled: z.boolean() }), settingsSchema),
+  updateSettings: contract('updateSettings', settingsChangeSchema, settingsSchema),
+  setMyLocale: contract('setMyLocale', z.strictObject({ locale: localeSchema.nullable() }), operatorSummarySchema),
   searchVendors: contract('searchVendors', searchText, z.array(vendorOptionSchema)),
   listWarehouses: contract('listWarehouses', empty, z.array(warehouseOptionSchema)),
   searchItems: contract('searchItems', searchText, z.array(itemOptionSchema)),
@@ -300,9 +376,10 @@ export const contracts = {
   resolveLine: contract('resolveLine', resolveLineInputSchema, lineResolutionSchema),
   savePo: contract('savePo', savePoInputSchema, poDetailSchema),
   openPo: contract('openPo', z.strictObject({ id: z.number().int().positive(), mode: poModeSchema.default('view') }), poDetailSchema),
-  listPos: contract('listPos', empty, z.array(poSummarySchema)),
+  listPos: contract('listPos', poListQuerySchema, poListPageSchema),
   listDistributionCodes: contract('listDistributionCodes', empty, distributionCodesSchema),
   listAudit: contract('listAudit', auditFilterSchema, z.array(auditEntrySchema)),
+  auditVocabulary: contract('auditVocabulary', empty, auditVocabularySchema),
 } as const;
 
 export type Contracts = typeof contracts;

@@ -6,6 +6,8 @@ export type AppErrorCode =
   | 'not-found'
   | 'refused'
   | 'conflict'
+  /** Main needs the operator to confirm (a large PO) before it saves; `confirmation` says what. */
+  | 'needs-confirmation'
   | 'internal';
 
 export interface FieldIssue {
@@ -20,6 +22,13 @@ export interface AppError {
   /** The form field the error belongs to, so the screen can put focus there. */
   field?: string;
   issues?: FieldIssue[];
+  confirmation?: LargePoConfirmation;
+}
+
+export interface LargePoConfirmation {
+  kind: 'large-po';
+  totalMinor: number;
+  thresholdMinor: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

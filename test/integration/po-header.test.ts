@@ -130,8 +130,8 @@ describe('cost centers turned off (rule 1)', () => {
   it('only an administrator may turn them off; then no cost center is asked or accepted', async () => {
     const alice = await t.signIn('alice');
     const admin = await t.signIn('admin');
-    expect(await t.call(alice, 'setCostCentersEnabled', { enabled: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expectOk(await t.call(admin, 'setCostCentersEnabled', { enabled: false }));
+    expect(await t.call(alice, 'updateSettings', { costCentersEnabled: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expectOk(await t.call(admin, 'updateSettings', { costCentersEnabled: false }));
 
     const resolution = expectOk(await t.call(alice, 'resolveHeader', header('FLEETCO')));
     expect(resolution).toMatchObject({ costCentersEnabled: false, vendor: { status: 'ok' }, costCenter: { status: 'not-used' } });

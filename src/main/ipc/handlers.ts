@@ -3,12 +3,12 @@ import { findCaller, signIn, signOut, toSummary } from '../services/auth-service
 import type { Caller, Desk } from '../services/desk';
 import { resolvePoHeader } from '../services/header-service';
 import { listWarehouses, searchItems, searchVendors } from '../services/lookup-service';
-import { listAuditEntries } from '../services/audit-service';
+import { listAuditEntries, listAuditVocabulary } from '../services/audit-service';
 import { resolveDraftLine } from '../services/line-service';
 import { openPurchaseOrder } from '../services/po-access-service';
 import { listPurchaseOrders, saveAndReopen } from '../services/po-service';
 import { listDistributionCodes } from '../store/repositories/distribution-code-repo';
-import { getSettings, setCostCentersEnabled } from '../services/settings-service';
+import { getSettings, setMyLocale, updateSettings } from '../services/settings-service';
 
 /**
  * How main answers each contract: who may call it, what it changes, and the service it calls.
@@ -37,12 +37,9 @@ export const handlers: HandlerTable = {
       return caller ? toSummary(caller.operator) : null;
     },
   },
-  getSettings: { access: 'anyone', run: (desk) => getSettings(desk) },
-  setCostCentersEnabled: {
-    access: 'signed-in',
-    changes: ['settings'],
-    run: (desk, caller, input) => setCostCentersEnabled(desk, caller, input.enabled),
-  },
+  getSettings: { access: 'anyone', run: (desk) => getSettings(desk.db) },
+  updateSettings: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => updateSettings(desk, caller, input) },
+  setMyLocale: { access: 'signed-in', changes: ['session'], run: (desk, caller, input) => setMyLocale(desk, caller, input.locale) },
   searchVendors: { access: 'signed-in', run: (desk, caller, input) => searchVendors(desk.db, caller, input.query) },
   listWarehouses: { access: 'signed-in', run: (desk) => listWarehouses(desk.db) },
   searchItems: { access: 'signed-in', run: (desk, _caller, input) => searchItems(desk.db, input.query) },
@@ -50,7 +47,8 @@ export const handlers: HandlerTable = {
   resolveLine: { access: 'signed-in', changes: ['audit'], run: (desk, caller, input) => resolveDraftLine(desk, caller, input) },
   savePo: { access: 'signed-in', changes: ['purchase-orders', 'audit'], run: (desk, caller, input) => saveAndReopen(desk, caller, input) },
   openPo: { access: 'signed-in', changes: ['audit'], run: (desk, caller, input) => openPurchaseOrder(desk, caller, input.id, input.mode) },
-  listPos: { access: 'signed-in', run: (desk) => listPurchaseOrders(desk) },
+  listPos: { access: 'signed-in', run: (desk, caller, input) => listPurchaseOrders(desk, caller, input) },
   listDistributionCodes: { access: 'signed-in', run: (desk) => listDistributionCodes(desk.db) },
   listAudit: { access: 'signed-in', run: (desk, caller, input) => listAuditEntries(desk, caller, input) },
+  auditVocabulary: { access: 'signed-in', run: (desk, caller) => listAuditVocabulary(desk, caller) },
 };

@@ -1,5 +1,5 @@
-import type { AuditEntry, ParsedInputOf } from '../../shared/contracts';
-import { searchAudit } from '../store/repositories/audit-repo';
+import type { AuditEntry, AuditVocabulary, ParsedInputOf } from '../../shared/contracts';
+import { listAuditTerms, searchAudit } from '../store/repositories/audit-repo';
 import { forbidden } from './app-failure';
 import type { Caller, Desk } from './desk';
 
@@ -13,4 +13,12 @@ export async function listAuditEntries(desk: Desk, caller: Caller, filter: Parse
     action: filter.action || undefined,
     rule: filter.rule || undefined,
   });
+}
+
+/** Every action and rule the log holds, for the audit view's pick-lists. */
+export async function listAuditVocabulary(desk: Desk, caller: Caller): Promise<AuditVocabulary> {
+  if (caller.operator.role === 'operator') throw forbidden('Only supervisors can read the audit log.');
+  const terms = await listAuditTerms(desk.db);
+  const labelled = (values: string[]) => values.map((value) => ({ value, label: value }));
+  return { actions: labelled(terms.actions), rules: labelled(terms.rules) };
 }

@@ -13,6 +13,7 @@ export const toSummary = (operator: OperatorRecord): OperatorSummary => ({
   displayName: operator.displayName,
   role: operator.role,
   schemeName: operator.schemeName,
+  locale: operator.locale,
 });
 
 export async function signIn(desk: Desk, sessionKey: string, signInName: string, password: string): Promise<OperatorSummary> {

@@ -71,7 +71,7 @@ export async function loadPoDetail(db: Db, caller: Caller, id: number, mode: PoM
   const po = await getPoDetail(db, id);
   if (!po) throw notFound(`Purchase order ${id} does not exist.`);
   const judged = await judgePoAccess(db, caller, po, mode);
-  return { ...po, access: judged.access, judged };
+  return { ...po, costCenterOrigin: { source: 'unrecorded', enteredBy: null, text: '' }, access: judged.access, judged };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ParsedInputOf, PoDetail, PoLineInput, PoSummary } from '../../shared/contracts';
+import type { ParsedInputOf, PoDetail, PoLineInput, PoListPage } from '../../shared/contracts';
 import { lineTotalMinor } from '../../shared/money';
 import { headerBlocker, resolveHeader } from '../domain/cost-center-rules';
 import { type LineContext, type LineVerdict, resolveLine } from '../domain/distribution-rules';
@@ -36,8 +36,18 @@ const RULE_BY_FIELD: Record<string, string> = {
   costCenterCode: 'cost-center-allowed',
 };
 
-export async function listPurchaseOrders(desk: Desk): Promise<PoSummary[]> {
-  return listPoSummaries(desk.db);
+/** One page of the list; the sorting and filtering in memory here moves into SQL with the list at scale. */
+export async function listPurchaseOrders(desk: Desk, caller: Caller, query: ParsedInputOf<'listPos'>): Promise<PoListPage> {
+  const all = await listPoSummaries(desk.db);
+  const search = query.search?.toUpperCase();
+  const rows = all.filter(
+    (po) =>
+      (!query.status || po.status === query.status) &&
+      (!query.mine || po.createdBy === caller.operator.displayName) &&
+      (!search || po.number.startsWith(search) || po.vendorCode.startsWith(search) || po.vendorName.toUpperCase().includes(search)),
+  );
+  const start = (query.page - 1) * query.pageSize;
+  return { rows: rows.slice(start, start + query.pageSize), total: rows.length, page: query.page, pageSize: query.pageSize };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Database {
   audit_log: AuditLogTable;
 }
 
+export type CostCenterSourceColumn = 'entered' | 'sticky' | 'operator-single' | 'vendor-single' | 'none' | 'unrecorded';
+
 /** SQLite has no boolean type; 0/1 integers stand in. */
 type Flag = number;
 
@@ -76,6 +78,7 @@ export interface OperatorsTable {
   password_hash: string;
   scheme_id: number | null;
   active: ColumnType<Flag, Flag | undefined, Flag>;
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface VendorsTable {
@@ -144,6 +147,8 @@ export interface PurchaseOrdersTable {
   created_by: number;
   version: number;
   total_minor: number;
+  cost_center_source: ColumnType<CostCenterSourceColumn, CostCenterSourceColumn | undefined, CostCenterSourceColumn>;
+  cost_center_entered_by: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
 }

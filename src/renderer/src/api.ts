@@ -29,7 +29,8 @@ export const api: Calls & Pick<DeskApi, 'onChanged'> = {
   signOut: (input) => call('signOut', input),
   currentOperator: (input) => call('currentOperator', input),
   getSettings: (input) => call('getSettings', input),
-  setCostCentersEnabled: (input) => call('setCostCentersEnabled', input),
+  updateSettings: (input) => call('updateSettings', input),
+  setMyLocale: (input) => call('setMyLocale', input),
   searchVendors: (input) => call('searchVendors', input),
   listWarehouses: (input) => call('listWarehouses', input),
   searchItems: (input) => call('searchItems', input),
@@ -40,6 +41,7 @@ export const api: Calls & Pick<DeskApi, 'onChanged'> = {
   listPos: (input) => call('listPos', input),
   listDistributionCodes: (input) => call('listDistributionCodes', input),
   listAudit: (input) => call('listAudit', input),
+  auditVocabulary: (input) => call('auditVocabulary', input),
   onChanged(listener: (notice: ChangeNotice) => void): () => void {
     if (!hasApi()) return () => {};
     return window.api.onChanged(listener);

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as foundation from './0001-foundation';
 import * as lineDistributions from './0002-line-distributions';
+import * as entryTrust from './0003-entry-trust';
 
 /**
  * Migrations are imported statically because the bundled main process has no migrations folder
@@ -9,6 +10,7 @@ import * as lineDistributions from './0002-line-distributions';
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-line-distributions': lineDistributions,
+  '0003-entry-trust': entryTrust,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -86,3 +86,12 @@ export async function searchAudit(db: Db, query: AuditQuery) {
   if (query.to) select = select.where('a.at', '<', `${query.to}T99`);
   return select.orderBy('a.id', 'desc').limit(query.limit).execute();
 }
+
+/** The distinct actions and rules recorded so far. */
+export async function listAuditTerms(db: Db): Promise<{ actions: string[]; rules: string[] }> {
+  const [actions, rules] = await Promise.all([
+    db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute(),
+    db.selectFrom('audit_log').select('rule').distinct().where('rule', 'is not', null).orderBy('rule').execute(),
+  ]);
+  return { actions: actions.map((row) => row.action), rules: rules.map((row) => row.rule as string) };
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../connect';
+import { isSupportedLocale, type LocaleCode } from '../../../shared/locales';
 import type { RoleColumn } from '../schema';
 
 export interface OperatorRecord {
@@ -10,6 +11,8 @@ export interface OperatorRecord {
   schemeId: number | null;
   schemeName: string | null;
   active: boolean;
+  /** The operator's own locale, or null to follow the installation's. */
+  locale: LocaleCode | null;
 }
 
 function selectOperators(db: Db) {
@@ -24,6 +27,7 @@ function selectOperators(db: Db) {
       'o.password_hash',
       'o.scheme_id',
       'o.active',
+      'o.locale',
       's.name as scheme_name',
     ]);
 }
@@ -39,6 +43,7 @@ const toRecord = (row: OperatorRow): OperatorRecord => ({
   schemeId: row.scheme_id,
   schemeName: row.scheme_name,
   active: row.active === 1,
+  locale: row.locale !== null && isSupportedLocale(row.locale) ? row.locale : null,
 });
 
 export async function findOperatorBySignInName(db: Db, signInName: string): Promise<OperatorRecord | undefined> {
@@ -49,4 +54,8 @@ export async function findOperatorBySignInName(db: Db, signInName: string): Prom
 export async function findOperatorById(db: Db, id: number): Promise<OperatorRecord | undefined> {
   const row = await selectOperators(db).where('o.id', '=', id).executeTakeFirst();
   return row && toRecord(row);
+}
+
+export async function updateOperatorLocale(db: Db, id: number, locale: LocaleCode | null): Promise<void> {
+  await db.updateTable('operators').set({ locale }).where('id', '=', id).execute();
 }

@@ -2,6 +2,8 @@ import type { Db } from '../connect';
 import { precompiled } from './precompiled';
 
 export const COST_CENTERS_ENABLED = 'cost_centers_enabled';
+export const LOCALE = 'locale';
+export const LARGE_PO_AMOUNT = 'large_po_amount_minor';
 const NEXT_PO_NUMBER = 'next_po_number';
 
 const selectSetting = precompiled((db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key));

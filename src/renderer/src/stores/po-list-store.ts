@@ -29,9 +29,9 @@ export const usePoListStore = create<PoListState>()((set) => ({
   async load() {
     const seq = ++loadSeq;
     set((state) => ({ status: state.status === 'ready' ? 'ready' : 'loading' }));
-    const result = await api.listPos({});
+    const result = await api.listPos({ pageSize: 200 });
     if (seq !== loadSeq) return;
-    if (result.ok) set({ rows: result.value, status: 'ready', error: null });
+    if (result.ok) set({ rows: result.value.rows, status: 'ready', error: null });
     else set({ status: 'error', error: result.error.message });
   },
 

@@ -101,8 +101,8 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   async setCostCentersEnabled(enabled) {
     const before = get().settings;
     // Shown at once; put back if main refuses.
-    set({ settings: { ...(before ?? {}), costCentersEnabled: enabled } });
-    const result = await api.setCostCentersEnabled({ enabled });
+    if (before) set({ settings: { ...before, costCentersEnabled: enabled } });
+    const result = await api.updateSettings({ costCentersEnabled: enabled });
     if (result.ok) set({ settings: result.value, problem: null });
     else set({ settings: before, problem: result.error.message });
   },
