@@ -8,6 +8,15 @@ export function browserBridgeScript(): string {
   return `(() => {
   const names = ${JSON.stringify(Object.keys(channels))};
   const unreachable = { ok: false, error: { code: 'internal', message: 'The purchasing desk service is not reachable.' } };
+  const listeners = new Set();
+  let source = null;
+  // The host streams change notices to signed-in sessions only, and refuses a stream before sign-in;
+  // a refused EventSource does not retry, so any answered call opens it again when it is closed.
+  const listen = () => {
+    if (listeners.size === 0 || (source && source.readyState !== EventSource.CLOSED)) return;
+    source = new EventSource('/events');
+    source.onmessage = (message) => { for (const each of listeners) each(JSON.parse(message.data)); };
+  };
   const call = async (name, input) => {
     try {
       const response = await fetch('/api/' + name, {
@@ -16,21 +25,19 @@ export function browserBridgeScript(): string {
         body: JSON.stringify(input === undefined ? {} : input),
         credentials: 'same-origin',
       });
-      return await response.json();
+      const result = await response.json();
+      if (name === 'signOut' && source) source.close();
+      else if (result && result.ok) listen();
+      return result;
     } catch {
       return unreachable;
     }
   };
-  const listeners = new Set();
-  let source = null;
   const api = {};
   for (const name of names) api[name] = (input) => call(name, input);
   api.onChanged = (listener) => {
     listeners.add(listener);
-    if (!source) {
-      source = new EventSource('/events');
-      source.onmessage = (message) => { for (const each of listeners) each(JSON.parse(message.data)); };
-    }
+    listen();
     return () => { listeners.delete(listener); };
   };
   Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });

@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SessionStore } from '../../src/main/services/sessions';
+import { startWebHost, type WebHost } from '../../src/main/web/web-host';
+import { openTestDesk, type TestDesk } from '../support/test-desk';
+
+/** The probe's cases against the browser mode's loopback host, each as a plain HTTP exchange. */
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let t: TestDesk;
+let host: WebHost;
+let port: number;
+let rendererDir: string;
+
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; hostHeader?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: options.hostHeader ?? `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        // An event stream never ends by itself: its status and first bytes are the answer.
+        if (res.headers['content-type'] === 'text/event-stream') {
+          res.once('data', (chunk: Buffer) => {
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: chunk.toString() });
+            req.destroy();
+          });
+          return;
+        }
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const origin = () => `http://127.0.0.1:${port}`;
+const cookieOf = (reply: Reply): string | undefined => {
+  const header = reply.headers['set-cookie'];
+  const first = Array.isArray(header) ? header[0] : header;
+  return first?.split(';')[0];
+};
+const api = (name: string, payload: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/${name}`, {
+    method: 'POST',
+    headers: { origin: origin(), 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
+
+beforeAll(async () => {
+  t = await openTestDesk();
+  rendererDir = mkdtempSync(join(tmpdir(), 'desk-renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>desk</title></head><body></body></html>');
+  host = await startWebHost({ desk: t.desk, rendererDir });
+  port = Number(new URL(host.url).port);
+});
+
+afterAll(async () => {
+  await host.close();
+  await t.close();
+  rmSync(rendererDir, { recursive: true, force: true });
+});
+
+describe('the loopback host', () => {
+  it('answers only to its own Host: a rebinding name gets neither the page, the bridge nor the events', async () => {
+    for (const path of ['/', '/desk-bridge.js', '/events']) {
+      const reply = await send(path, { hostHeader: `rebind.example:${port}` });
+      expect(reply.status, path).toBe(421);
+    }
+    expect((await send('/')).status).toBe(200);
+    expect((await send('/', { hostHeader: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it('refuses calls from a foreign Origin, and accepts both loopback spellings', async () => {
+    expect((await api('getSettings', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    const viaLocalhost = await send('/api/getSettings', {
+      method: 'POST',
+      hostHeader: `localhost:${port}`,
+      headers: { origin: `http://localhost:${port}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(viaLocalhost.status).toBe(200);
+    expect(JSON.parse(viaLocalhost.body)).toMatchObject({ ok: true });
+  });
+
+  it('streams change notices only to a signed-in session', async () => {
+    expect((await send('/events')).status).toBe(403);
+    const page = await send('/');
+    const anonymous = cookieOf(page) as string;
+    expect((await send('/events', { headers: { cookie: anonymous } })).status).toBe(403);
+    const signedIn = await api('signIn', { signInName: 'alice', password: 'demo' }, { cookie: anonymous });
+    const stream = await send('/events', { headers: { cookie: cookieOf(signedIn) as string } });
+    expect(stream.status).toBe(200);
+    expect(stream.body).toContain('connected');
+  });
+
+  it('ignores a session id it did not issue, and issues a new one at every sign-in', async () => {
+    const planted = 'desk_session=attacker-chosen';
+    const before = await api('currentOperator', {}, { cookie: planted });
+    expect(JSON.parse(before.body)).toEqual({ ok: true, value: null });
+    expect(cookieOf(before)).not.toBe(planted);
+
+    const signedIn = await api('signIn', { signInName: 'alice', password: 'demo' }, { cookie: planted });
+    const issued = cookieOf(signedIn) as string;
+    expect(issued).toMatch(/^desk_session=[0-9a-f-]{36}$/);
+    expect(issued).not.toBe(planted);
+    // The planted id is still nobody.
+    expect(JSON.parse((await api('currentOperator', {}, { cookie: planted })).body)).toEqual({ ok: true, value: null });
+    expect(JSON.parse((await api('currentOperator', {}, { cookie: issued })).body)).toMatchObject({ ok: true, value: { signInName: 'alice' } });
+
+    // Signing in again from the same browser rotates the id; the old one is dead.
+    const again = await api('signIn', { signInName: 'alice', password: 'demo' }, { cookie: issued });
+    const rotated = cookieOf(again) as string;
+    expect(rotated).not.toBe(issued);
+    expect(JSON.parse((await api('currentOperator', {}, { cookie: issued })).body)).toEqual({ ok: true, value: null });
+
+    const signedOut = await api('signOut', {}, { cookie: rotated });
+    expect(String(signedOut.headers['set-cookie'])).toContain('Max-Age=0');
+    expect(JSON.parse((await api('currentOperator', {}, { cookie: rotated })).body)).toEqual({ ok: true, value: null });
+  });
+
+  it('answers a body over 1 MB with 413 instead of resetting the connection', async () => {
+    const reply = await send('/api/searchVendors', {
+      method: 'POST',
+      headers: { origin: origin(), 'content-type': 'application/json' },
+      body: Buffer.alloc(1_200_000, 'a'),
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error.message).toMatch(/larger than 1 MB/);
+  });
+
+  it('answers bad percent-encoding with 400, not a server error', async () => {
+    const reply = await send('/%E0%A4%A');
+    expect(reply.status).toBe(400);
+  });
+});
+
+describe('sessions', () => {
+  it('expire after idle time and after their maximum age, however busy', () => {
+    let now = 0;
+    const store = new SessionStore({ idleMs: 100, maxAgeMs: 1_000 }, () => now);
+    store.start('a', 1);
+    now = 99;
+    expect(store.get('a')).toBeDefined();
+    now = 198;
+    expect(store.get('a')).toBeDefined(); // each use restarts the idle clock
+    now = 299;
+    expect(store.get('a')).toBeUndefined();
+
+    now = 300;
+    store.start('b', 2);
+    for (; now <= 1_300; now += 50) expect(store.get('b')).toBeDefined();
+    now = 1_301;
+    expect(store.get('b')).toBeUndefined();
+  });
+});
