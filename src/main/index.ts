@@ -1,18 +1,21 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { APP_ENTRY_URL, APP_SCHEME, serveAppProtocol } from './app-protocol';
 import { resolveDataLocation } from './data-location';
 import { registerIpc } from './ipc/electron-ipc';
 import { openStore } from './open-store';
 import { createDesk } from './services/desk';
-import { hardenSession, hardenWebContents, secureWebPreferences } from './window-security';
+import { chooseAppUrl, hardenSession, hardenWebContents, secureWebPreferences } from './window-security';
 
 const location = resolveDataLocation(process.env, app.getPath('userData'));
 app.setPath('userData', location.userDataDir);
 app.enableSandbox();
 
-const rendererFile = join(__dirname, '../renderer/index.html');
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+const rendererDir = join(__dirname, '../renderer');
+// electron-vite's dev server exists only in `electron-vite dev`; a built app never trusts the variable.
+const appUrl = chooseAppUrl(process.env.ELECTRON_RENDERER_URL, import.meta.env.DEV, APP_ENTRY_URL);
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl));
 
@@ -28,13 +31,13 @@ function createMainWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(appUrl);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(appUrl);
   return window;
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
+  serveAppProtocol(protocol, rendererDir);
   hardenSession(session.defaultSession, appUrl);
   const desk = createDesk(await openStore(location.databaseFile));
   registerIpc(desk, ipcMain, appUrl, (channel, notice) => {

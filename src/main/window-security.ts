@@ -28,7 +28,11 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** Only the app's own page may be shown: same file, or same dev-server origin. */
+/**
+ * Only the app's own pages may be shown: the same scheme and host as the app's URL (`app://desk`,
+ * or the dev server's origin in development). Node's URL gives custom schemes no origin, hence
+ * scheme and host compared.
+ */
 export function isAppUrl(target: string, appUrl: string): boolean {
   let parsedTarget: URL;
   let parsedApp: URL;
@@ -38,8 +42,16 @@ export function isAppUrl(target: string, appUrl: string): boolean {
   } catch {
     return false;
   }
-  if (parsedApp.protocol === 'file:') return parsedTarget.protocol === 'file:' && parsedTarget.pathname === parsedApp.pathname;
-  return parsedTarget.origin === parsedApp.origin;
+  if (parsedApp.protocol === 'file:' || parsedApp.host === '') return false;
+  return parsedTarget.protocol === parsedApp.protocol && parsedTarget.host === parsedApp.host;
+}
+
+/** Requests the window may make: its own pages and devtools; never `file:`, never the network. */
+export const isAllowedRequest = (url: string, appUrl: string): boolean => url.startsWith('devtools:') || isAppUrl(url, appUrl);
+
+/** A dev server's URL is trusted only in a development build; a packaged or built app always uses its own files. */
+export function chooseAppUrl(devServerUrl: string | undefined, isDevelopmentBuild: boolean, bundledUrl: string): string {
+  return isDevelopmentBuild && devServerUrl ? devServerUrl : bundledUrl;
 }
 
 /** No navigation away, no redirects, no new windows, no webviews. */
@@ -57,8 +69,7 @@ export function hardenSession(session: Session, appUrl: string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    const local = details.url.startsWith('file:') || details.url.startsWith('devtools:') || isAppUrl(details.url, appUrl);
-    callback({ cancel: !local });
+    callback({ cancel: !isAllowedRequest(details.url, appUrl) });
   });
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
