@@ -1,5 +1,15 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { staticMigrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -13,8 +23,33 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new WriteFirstSqliteDialect({ database: withStatementCache(sqlite) }) });
 }
+
+/**
+ * Every transaction takes SQLite's write lock when it begins (`BEGIN IMMEDIATE`). A deferred
+ * transaction that reads first and writes later cannot wait for another process's writer: SQLite
+ * answers SQLITE_BUSY at once instead of honouring busy_timeout. Taken up front, the lock is waited for.
+ */
+class WriteFirstSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class WriteFirstSqliteDialect extends SqliteDialect {
+  constructor(private readonly dialectConfig: SqliteDialectConfig) {
+    super(dialectConfig);
+  }
+
+  override createDriver(): Driver {
+    return new WriteFirstSqliteDriver(this.dialectConfig);
+  }
+}
+
+/** SQLite gave up waiting for another process's write lock (after busy_timeout). */
+export const isStoreBusy = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
 
 /** Prepared statements kept, newest last; enough for every query shape the app issues. */
 const STATEMENT_CACHE_SIZE = 256;
