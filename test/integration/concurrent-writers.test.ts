@@ -2,8 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { expect, it } from 'vitest';
+import { dispatch } from '../../src/main/ipc/dispatch';
 import { openStore } from '../../src/main/open-store';
+import { createDesk } from '../../src/main/services/desk';
+import { line } from '../support/test-desk';
 
 const SAVES_PER_PROCESS = 200;
 
@@ -38,6 +42,34 @@ it('two processes saving new POs at once on one SQLite file: every save succeeds
     expect(numbers).toHaveLength(2 * SAVES_PER_PROCESS);
     expect(new Set(numbers).size).toBe(2 * SAVES_PER_PROCESS);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('a save that still finds the database locked is told in words, audited, and stores nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-busy-'));
+  const file = join(dir, 'busy.sqlite');
+  const desk = createDesk(await openStore(file, { busyTimeoutMs: 50 }));
+  const other = new BetterSqlite3(file);
+  try {
+    const session = 'busy-alice';
+    expect(await dispatch(desk, session, 'signIn', { signInName: 'alice', password: 'demo' })).toMatchObject({ ok: true });
+    const countPos = () => (other.prepare('select count(*) as n from purchase_orders').get() as { n: number }).n;
+    const before = countPos();
+    other.exec('begin immediate');
+    const result = await dispatch(desk, session, 'savePo', { vendorCode: 'BOLT', warehouseCode: 'MAIN', costCenterCode: '210', costCenterEntered: true, lines: [line()] });
+    other.exec('rollback');
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Another desk is saving right now, so nothing of yours was saved. Try again in a moment.' },
+    });
+    expect(countPos()).toBe(before);
+    // The audit row is written once the lock is free again.
+    const audited = () => other.prepare("select detail from audit_log where action = 'store-busy'").all() as { detail: string }[];
+    await expect.poll(audited, { timeout: 3_000 }).toEqual([{ detail: 'savePo: another desk held the database; nothing was saved.' }]);
+  } finally {
+    other.close();
+    await desk.db.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
 });

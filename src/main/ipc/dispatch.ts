@@ -1,10 +1,12 @@
-import type { z } from 'zod';
 import { type ChangeNotice, type ContractName, contracts, type OutputOf } from '../../shared/contracts';
-import type { AppError, FieldIssue, Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import { AppFailure } from '../services/app-failure';
 import { requireCaller } from '../services/auth-service';
 import type { Desk } from '../services/desk';
+import { appendAudit } from '../store/repositories/audit-repo';
+import { isStoreBusy } from '../store/connect';
 import { handlers } from './handlers';
+import { invalidInput } from './validation-messages';
 
 export interface DispatchOptions {
   /** Called after a successful write with what changed, so every renderer can refetch. */
@@ -32,12 +34,15 @@ export async function dispatch<K extends ContractName>(
   payload: unknown,
   options: DispatchOptions = {},
 ): Promise<Result<OutputOf<K>>> {
-  const contract = contracts[name];
-  const parsed = contract.input.safeParse(payload ?? {});
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+  let operatorId: number | null = null;
   try {
+    const contract = contracts[name];
     const handler = handlers[name] as unknown as ErasedHandler;
+    // Who asks is settled before the payload is read: a caller who is not signed in learns nothing about its fields.
     const who = handler.access === 'anyone' ? sessionKey : await requireCaller(desk, sessionKey);
+    if (typeof who !== 'string') operatorId = who.operator.id;
+    const parsed = contract.input.safeParse(payload ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     const output = await handler.run(desk, who, parsed.data);
     const value = contract.output.parse(output) as OutputOf<K>;
     if (handler.changes) options.notify?.({ entities: handler.changes });
@@ -48,24 +53,37 @@ export async function dispatch<K extends ContractName>(
       if (handlers[name].changes?.includes('audit')) options.notify?.({ entities: ['audit'] });
       return { ok: false, error: failure.error };
     }
+    if (isStoreBusy(failure)) return storeBusy(desk, name, operatorId, options);
     (options.log ?? console.error)(`IPC ${name} failed`, failure);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong in the app; nothing was saved. Try again.' } };
   }
 }
 
-function invalidInput(error: z.ZodError): AppError {
-  const issues: FieldIssue[] = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message:
-      issue.code === 'unrecognized_keys'
-        ? `Main does not accept ${issue.keys.join(', ')} here; the operator and totals always come from main itself.`
-        : issue.message,
-  }));
-  const first = issues[0];
-  return {
-    code: 'invalid-input',
-    message: first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'The request was not valid.',
-    ...(first?.path ? { field: first.path } : {}),
-    issues,
-  };
+/**
+ * Another process kept the database's write lock past busy_timeout. Nothing of this call was
+ * written (its transaction never began or was rolled back); the operator is told so in words at
+ * once, and the audit row follows as soon as the database lets it be written.
+ */
+function storeBusy(desk: Desk, name: ContractName, operatorId: number | null, options: DispatchOptions): Result<never> {
+  const at = desk.now();
+  const audit = () => appendAudit(desk.db, { operatorId, action: 'store-busy', detail: `${name}: another desk held the database; nothing was saved.` }, at);
+  void retry(audit, BUSY_AUDIT_ATTEMPTS, BUSY_AUDIT_PAUSE_MS).then(
+    () => options.notify?.({ entities: ['audit'] }),
+    (error: unknown) => (options.log ?? console.error)(`IPC ${name}: the database stayed busy; the refusal could not be audited`, error),
+  );
+  return { ok: false, error: { code: 'conflict', message: 'Another desk is saving right now, so nothing of yours was saved. Try again in a moment.' } };
+}
+
+const BUSY_AUDIT_ATTEMPTS = 20;
+const BUSY_AUDIT_PAUSE_MS = 250;
+
+async function retry(action: () => Promise<void>, attempts: number, pauseMs: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (attempt >= attempts || !isStoreBusy(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
 }

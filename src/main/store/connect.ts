@@ -17,11 +17,11 @@ import type { Database } from './schema';
 export type Db = Kysely<Database>;
 
 /** Opens (creating if need be) a SQLite file the way the app needs it: WAL, foreign keys, a busy timeout. */
-export function openSqlite(file: string): Db {
+export function openSqlite(file: string, options: { busyTimeoutMs?: number } = {}): Db {
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   sqlite.pragma('synchronous = NORMAL');
   return new Kysely<Database>({ dialect: new WriteFirstSqliteDialect({ database: withStatementCache(sqlite) }) });
 }
