@@ -5,12 +5,19 @@ import { migrateToLatest, openSqlite, type Db } from './store/connect';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemoData } from './store/demo-data';
 
 /** Opens the app's database file, brings its schema up to date and, on first run, fills in the demo world. */
-export async function openStore(file: string, options: { demoData?: boolean; busyTimeoutMs?: number } = {}): Promise<Db> {
+export interface StoreOptions {
+  demoData?: boolean;
+  busyTimeoutMs?: number;
+  /** scrypt cost of the demo operators' password hash; tests pass a cheap one. */
+  passwordCost?: number;
+}
+
+export async function openStore(file: string, options: StoreOptions = {}): Promise<Db> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = openSqlite(file, { busyTimeoutMs: options.busyTimeoutMs });
   await migrateToLatest(db);
   if ((options.demoData ?? true) && (await isEmptyDatabase(db))) {
-    await seedDemoData(db, await hashPassword(DEMO_PASSWORD));
+    await seedDemoData(db, await hashPassword(DEMO_PASSWORD, options.passwordCost));
   }
   return db;
 }

@@ -5,6 +5,7 @@
 export const channels = {
   signIn: 'session:sign-in',
   signOut: 'session:sign-out',
+  unlockSignIn: 'session:unlock-sign-in',
   currentOperator: 'session:current',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',

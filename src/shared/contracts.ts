@@ -365,6 +365,11 @@ export const contracts = {
     operatorSummarySchema,
   ),
   signOut: contract('signOut', empty, z.object({ signedOut: z.literal(true) })),
+  unlockSignIn: contract(
+    'unlockSignIn',
+    z.strictObject({ signInName: z.string().trim().min(1, 'Enter the sign-in name to unlock').max(64, 'A sign-in name is at most 64 characters') }),
+    z.object({ unlocked: z.boolean() }),
+  ),
   currentOperator: contract('currentOperator', empty, operatorSummarySchema.nullable()),
   getSettings: contract('getSettings', empty, settingsSchema),
   updateSettings: contract('updateSettings', settingsChangeSchema, settingsSchema),

@@ -6,6 +6,7 @@ import { _electron, type Browser, chromium, test as base, expect, type Page } fr
 import { openStore } from '../../src/main/open-store';
 import { createDesk } from '../../src/main/services/desk';
 import { startWebHost } from '../../src/main/web/web-host';
+import { TEST_PASSWORD_COST } from '../support/test-desk';
 
 /**
  * Each spec is written once. Where an Electron binary exists it runs in the real app through
@@ -66,7 +67,9 @@ export const test = base.extend<DeskFixtures, WorkerFixtures>({
         await use(page);
         await app.close();
       } else {
-        const desk = createDesk(await openStore(join(userData, 'purchasing-desk.sqlite')));
+        const desk = createDesk(await openStore(join(userData, 'purchasing-desk.sqlite'), { passwordCost: TEST_PASSWORD_COST }), {
+          passwordCost: TEST_PASSWORD_COST,
+        });
         const host = await startWebHost({ desk, rendererDir: join(root, 'out/renderer') });
         const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
         const page = await context.newPage();

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { openStore } from '../../src/main/open-store';
 import { createDesk } from '../../src/main/services/desk';
-import { line } from '../support/test-desk';
+import { line, TEST_PASSWORD_COST } from '../support/test-desk';
 
 const SAVES_PER_PROCESS = 200;
 
@@ -34,7 +34,7 @@ it('two processes saving new POs at once on one SQLite file: every save succeeds
   const file = join(dir, 'shared.sqlite');
   try {
     // Created, migrated and seeded once, as the first desk to start would.
-    await (await openStore(file)).destroy();
+    await (await openStore(file, { passwordCost: TEST_PASSWORD_COST })).destroy();
     const [first, second] = await Promise.all([runSaver(file, 'alice'), runSaver(file, 'pat')]);
     expect(first.failures).toEqual([]);
     expect(second.failures).toEqual([]);
@@ -49,7 +49,7 @@ it('two processes saving new POs at once on one SQLite file: every save succeeds
 it('a save that still finds the database locked is told in words, audited, and stores nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'desk-busy-'));
   const file = join(dir, 'busy.sqlite');
-  const desk = createDesk(await openStore(file, { busyTimeoutMs: 50 }));
+  const desk = createDesk(await openStore(file, { busyTimeoutMs: 50, passwordCost: TEST_PASSWORD_COST }), { passwordCost: TEST_PASSWORD_COST });
   const other = new BetterSqlite3(file);
   try {
     const session = 'busy-alice';

@@ -3,11 +3,11 @@
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { openStore } from '../../src/main/open-store';
 import { createDesk } from '../../src/main/services/desk';
-import { line } from './test-desk';
+import { line, TEST_PASSWORD_COST } from './test-desk';
 
 async function main(): Promise<void> {
   const [file, countText, signInName] = process.argv.slice(2) as [string, string, string];
-  const desk = createDesk(await openStore(file, { demoData: false }));
+  const desk = createDesk(await openStore(file, { demoData: false }), { passwordCost: TEST_PASSWORD_COST });
   const session = `saver-${process.pid}`;
   const signedIn = await dispatch(desk, session, 'signIn', { signInName, password: 'demo' });
   if (!signedIn.ok) throw new Error(signedIn.error.message);

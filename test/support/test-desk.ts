@@ -7,6 +7,9 @@ import { dispatch } from '../../src/main/ipc/dispatch';
 import { openStore } from '../../src/main/open-store';
 import { createDesk, type Desk } from '../../src/main/services/desk';
 
+/** scrypt at 2^10: hundreds of sign-ins stay fast; the app itself always hashes at the recommended cost. */
+export const TEST_PASSWORD_COST = 2 ** 10;
+
 /** A desk on its own temporary SQLite file with the demo world, driven through the real dispatcher. */
 export interface TestDesk {
   desk: Desk;
@@ -20,7 +23,7 @@ export interface TestDesk {
 export async function openTestDesk(): Promise<TestDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'desk-test-'));
   const file = join(dir, 'desk.sqlite');
-  const desk = createDesk(await openStore(file));
+  const desk = createDesk(await openStore(file, { passwordCost: TEST_PASSWORD_COST }), { passwordCost: TEST_PASSWORD_COST });
   const call: TestDesk['call'] = (sessionKey, name, input) => dispatch(desk, sessionKey, name, input);
   return {
     desk,

@@ -5,6 +5,7 @@ import { requireCaller } from '../services/auth-service';
 import type { Desk } from '../services/desk';
 import { appendAudit } from '../store/repositories/audit-repo';
 import { isStoreBusy } from '../store/connect';
+import type { SignInClient } from '../services/sign-in-service';
 import { handlers } from './handlers';
 import { invalidInput } from './validation-messages';
 
@@ -12,13 +13,17 @@ export interface DispatchOptions {
   /** Called after a successful write with what changed, so every renderer can refetch. */
   notify?: (notice: ChangeNotice) => void;
   log?: (message: string, error: unknown) => void;
+  /** Where the call comes from, for sign-in throttling per address; Electron's window is this computer. */
+  client?: SignInClient;
 }
+
+const THIS_COMPUTER: SignInClient = { address: 'this computer' };
 
 /** The handler table with its per-contract types erased; the contract's zod schemas guard both ends. */
 interface ErasedHandler {
   access: 'anyone' | 'signed-in';
   changes?: ChangeNotice['entities'];
-  run: (desk: Desk, who: unknown, input: unknown) => Promise<unknown>;
+  run: (desk: Desk, who: unknown, input: unknown, client: SignInClient) => Promise<unknown>;
 }
 
 export const isContractName = (name: string): name is ContractName => Object.hasOwn(contracts, name);
@@ -43,7 +48,7 @@ export async function dispatch<K extends ContractName>(
     if (typeof who !== 'string') operatorId = who.operator.id;
     const parsed = contract.input.safeParse(payload ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
-    const output = await handler.run(desk, who, parsed.data);
+    const output = await handler.run(desk, who, parsed.data, options.client ?? THIS_COMPUTER);
     const value = contract.output.parse(output) as OutputOf<K>;
     if (handler.changes) options.notify?.({ entities: handler.changes });
     return { ok: true, value };

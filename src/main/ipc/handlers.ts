@@ -1,5 +1,6 @@
 import type { ChangedEntity, ContractName, OutputOf, ParsedInputOf } from '../../shared/contracts';
-import { findCaller, signIn, signOut, toSummary } from '../services/auth-service';
+import { findCaller, signOut, toSummary } from '../services/auth-service';
+import { type SignInClient, signIn, unlockSignIn } from '../services/sign-in-service';
 import type { Caller, Desk } from '../services/desk';
 import { resolvePoHeader } from '../services/header-service';
 import { listWarehouses, searchItems, searchVendors } from '../services/lookup-service';
@@ -15,13 +16,22 @@ import { getSettings, setMyLocale, updateSettings } from '../services/settings-s
  * Thin on purpose — validation happens before, rules live in services and domain.
  */
 type Handler<K extends ContractName> =
-  | { access: 'anyone'; changes?: ChangedEntity[]; run: (desk: Desk, sessionKey: string, input: ParsedInputOf<K>) => Promise<OutputOf<K>> }
+  | {
+      access: 'anyone';
+      changes?: ChangedEntity[];
+      run: (desk: Desk, sessionKey: string, input: ParsedInputOf<K>, client: SignInClient) => Promise<OutputOf<K>>;
+    }
   | { access: 'signed-in'; changes?: ChangedEntity[]; run: (desk: Desk, caller: Caller, input: ParsedInputOf<K>) => Promise<OutputOf<K>> };
 
 export type HandlerTable = { [K in ContractName]: Handler<K> };
 
 export const handlers: HandlerTable = {
-  signIn: { access: 'anyone', changes: ['session', 'audit'], run: (desk, key, input) => signIn(desk, key, input.signInName, input.password) },
+  signIn: {
+    access: 'anyone',
+    changes: ['session', 'audit'],
+    run: (desk, key, input, client) => signIn(desk, key, input.signInName, input.password, client),
+  },
+  unlockSignIn: { access: 'signed-in', changes: ['audit'], run: (desk, caller, input) => unlockSignIn(desk, caller, input.signInName) },
   signOut: {
     access: 'anyone',
     changes: ['session'],

@@ -21,6 +21,15 @@ export interface Database {
   po_lines: PoLinesTable;
   po_line_distributions: PoLineDistributionsTable;
   audit_log: AuditLogTable;
+  sign_in_attempts: SignInAttemptsTable;
+}
+
+export interface SignInAttemptsTable {
+  scope: string;
+  subject: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
 }
 
 export type CostCenterSourceColumn = 'entered' | 'sticky' | 'operator-single' | 'vendor-single' | 'none' | 'unrecorded';

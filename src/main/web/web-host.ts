@@ -89,7 +89,7 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
     const cookieSession = issuedSessionOf(request);
     // A sign-in always gets a session id of its own, so an id known before it (or planted) is worth nothing after.
     const sessionId = name === 'signIn' ? randomUUID() : (cookieSession ?? randomUUID());
-    const result = await dispatch(desk, sessionKeyFor(sessionId), name, payload, { notify });
+    const result = await dispatch(desk, sessionKeyFor(sessionId), name, payload, { notify, client: { address: request.socket.remoteAddress ?? 'unknown' } });
     const headers: Record<string, string> = {};
     if (name === 'signIn' && result.ok) {
       if (cookieSession) forget(cookieSession);

@@ -27,6 +27,7 @@ type Calls = { [K in ContractName]: (input: InputOf<K>) => Promise<Result<Output
 export const api: Calls & Pick<DeskApi, 'onChanged'> = {
   signIn: (input) => call('signIn', input),
   signOut: (input) => call('signOut', input),
+  unlockSignIn: (input) => call('unlockSignIn', input),
   currentOperator: (input) => call('currentOperator', input),
   getSettings: (input) => call('getSettings', input),
   updateSettings: (input) => call('updateSettings', input),

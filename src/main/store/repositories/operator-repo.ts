@@ -59,3 +59,7 @@ export async function findOperatorById(db: Db, id: number): Promise<OperatorReco
 export async function updateOperatorLocale(db: Db, id: number, locale: LocaleCode | null): Promise<void> {
   await db.updateTable('operators').set({ locale }).where('id', '=', id).execute();
 }
+
+export async function updateOperatorPassword(db: Db, id: number, passwordHash: string): Promise<void> {
+  await db.updateTable('operators').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+}
