@@ -18,3 +18,6 @@ export function resolveDataLocation(env: NodeJS.ProcessEnv, defaultUserDataDir: 
   const databaseFile = env.PURCHASING_DESK_DB || join(userDataDir, DATABASE_FILE_NAME);
   return { userDataDir, databaseFile };
 }
+
+/** A new database gets the demo world unless PURCHASING_DESK_DEMO=0; then its first user sets up the administrator. */
+export const wantsDemoData = (env: NodeJS.ProcessEnv): boolean => env.PURCHASING_DESK_DEMO !== '0';

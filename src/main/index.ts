@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppProtocol } from './app-protocol';
-import { resolveDataLocation } from './data-location';
+import { resolveDataLocation, wantsDemoData } from './data-location';
 import { registerIpc } from './ipc/electron-ipc';
 import { openStore } from './open-store';
 import { createDesk } from './services/desk';
@@ -39,7 +39,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   serveAppProtocol(protocol, rendererDir);
   hardenSession(session.defaultSession, appUrl);
-  const desk = createDesk(await openStore(location.databaseFile));
+  const desk = createDesk(await openStore(location.databaseFile, { demoData: wantsDemoData(process.env) }));
   registerIpc(desk, ipcMain, appUrl, (channel, notice) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, notice);
   });

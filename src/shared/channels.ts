@@ -7,6 +7,8 @@ export const channels = {
   signOut: 'session:sign-out',
   unlockSignIn: 'session:unlock-sign-in',
   currentOperator: 'session:current',
+  setupState: 'setup:state',
+  setUpFirstAdmin: 'setup:first-admin',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   setMyLocale: 'session:set-locale',

@@ -371,6 +371,25 @@ export const contracts = {
     z.object({ unlocked: z.boolean() }),
   ),
   currentOperator: contract('currentOperator', empty, operatorSummarySchema.nullable()),
+  setupState: contract('setupState', empty, z.object({ needsFirstAdmin: z.boolean() })),
+  setUpFirstAdmin: contract(
+    'setUpFirstAdmin',
+    z.strictObject({
+      signInName: z
+        .string()
+        .trim()
+        .min(2, 'A sign-in name has at least 2 characters')
+        .max(64, 'A sign-in name is at most 64 characters')
+        .regex(/^[A-Za-z0-9._-]+$/, 'Use letters, digits, dots, dashes and underscores in a sign-in name'),
+      displayName: z.string().trim().min(1, 'Enter your name as colleagues should see it').max(100, 'A name is at most 100 characters'),
+      password: z
+        .string()
+        .min(12, 'Choose a password of at least 12 characters')
+        .max(256, 'A password is at most 256 characters')
+        .refine((password) => !/^(.)\1*$/.test(password), 'Choose a password that is more than one character repeated'),
+    }),
+    operatorSummarySchema,
+  ),
   getSettings: contract('getSettings', empty, settingsSchema),
   updateSettings: contract('updateSettings', settingsChangeSchema, settingsSchema),
   setMyLocale: contract('setMyLocale', z.strictObject({ locale: localeSchema.nullable() }), operatorSummarySchema),

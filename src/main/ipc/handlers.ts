@@ -1,5 +1,6 @@
 import type { ChangedEntity, ContractName, OutputOf, ParsedInputOf } from '../../shared/contracts';
 import { findCaller, signOut, toSummary } from '../services/auth-service';
+import { needsFirstAdmin, setUpFirstAdmin } from '../services/first-admin-service';
 import { type SignInClient, signIn, unlockSignIn } from '../services/sign-in-service';
 import type { Caller, Desk } from '../services/desk';
 import { resolvePoHeader } from '../services/header-service';
@@ -47,6 +48,8 @@ export const handlers: HandlerTable = {
       return caller ? toSummary(caller.operator) : null;
     },
   },
+  setupState: { access: 'anyone', run: async (desk) => ({ needsFirstAdmin: await needsFirstAdmin(desk) }) },
+  setUpFirstAdmin: { access: 'anyone', changes: ['session', 'audit'], run: (desk, key, input) => setUpFirstAdmin(desk, key, input) },
   getSettings: { access: 'anyone', run: (desk) => getSettings(desk.db) },
   updateSettings: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => updateSettings(desk, caller, input) },
   setMyLocale: { access: 'signed-in', changes: ['session'], run: (desk, caller, input) => setMyLocale(desk, caller, input.locale) },

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { resolveDataLocation } from '../data-location';
+import { resolveDataLocation, wantsDemoData } from '../data-location';
 import { openStore } from '../open-store';
 import { createDesk } from '../services/desk';
 import { startWebHost } from './web-host';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   // Same place Electron keeps its user data on Linux, so both shells share one database.
   const defaultUserData = join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'purchasing-desk');
   const location = resolveDataLocation(process.env, defaultUserData);
-  const desk = createDesk(await openStore(location.databaseFile));
+  const desk = createDesk(await openStore(location.databaseFile, { demoData: wantsDemoData(process.env) }));
   const host = await startWebHost({
     desk,
     rendererDir: join(__dirname, '../renderer'),

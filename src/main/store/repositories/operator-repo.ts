@@ -63,3 +63,17 @@ export async function updateOperatorLocale(db: Db, id: number, locale: LocaleCod
 export async function updateOperatorPassword(db: Db, id: number, passwordHash: string): Promise<void> {
   await db.updateTable('operators').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }
+
+export async function countOperators(db: Db): Promise<number> {
+  const row = await db.selectFrom('operators').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertOperator(db: Db, values: { signInName: string; displayName: string; role: RoleColumn; passwordHash: string }): Promise<number> {
+  const row = await db
+    .insertInto('operators')
+    .values({ sign_in_name: values.signInName, display_name: values.displayName, role: values.role, password_hash: values.passwordHash, scheme_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
