@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { hashPassword } from './services/passwords';
 import { migrateToLatest, openSqlite, type Db } from './store/connect';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemoData } from './store/demo-data';
+import { DEMO_DATABASE, writeSetting } from './store/repositories/settings-repo';
 
 /** Opens the app's database file, brings its schema up to date and, on first run, fills in the demo world. */
 export interface StoreOptions {
@@ -18,6 +19,7 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
   await migrateToLatest(db);
   if ((options.demoData ?? true) && (await isEmptyDatabase(db))) {
     await seedDemoData(db, await hashPassword(DEMO_PASSWORD, options.passwordCost));
+    await writeSetting(db, DEMO_DATABASE, 'true');
   }
   return db;
 }

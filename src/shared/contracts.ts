@@ -371,7 +371,12 @@ export const contracts = {
     z.object({ unlocked: z.boolean() }),
   ),
   currentOperator: contract('currentOperator', empty, operatorSummarySchema.nullable()),
-  setupState: contract('setupState', empty, z.object({ needsFirstAdmin: z.boolean() })),
+  setupState: contract(
+    'setupState',
+    empty,
+    /** demoDatabase: the demo world with its shared demo password, so the sign-in screen may name them. */
+    z.object({ needsFirstAdmin: z.boolean(), demoDatabase: z.boolean() }),
+  ),
   setUpFirstAdmin: contract(
     'setUpFirstAdmin',
     z.strictObject({

@@ -21,7 +21,7 @@ afterEach(async () => {
 const firstAdmin = { signInName: 'Dana', displayName: 'Dana Lund', password: 'correct horse battery' };
 
 it('a database started without demo data has no operator, and "demo" signs nobody in', async () => {
-  expect(await dispatch(desk, 's', 'setupState', {})).toEqual({ ok: true, value: { needsFirstAdmin: true } });
+  expect(await dispatch(desk, 's', 'setupState', {})).toEqual({ ok: true, value: { needsFirstAdmin: true, demoDatabase: false } });
   for (const signInName of ['admin', 'alice', 'dana']) {
     expect(await dispatch(desk, 's', 'signIn', { signInName, password: 'demo' })).toMatchObject({ ok: false, error: { code: 'refused' } });
   }
@@ -31,7 +31,7 @@ it('the first person sets up the administrator with a password of their own, onc
   const created = await dispatch(desk, 'first', 'setUpFirstAdmin', firstAdmin);
   expect(created).toMatchObject({ ok: true, value: { signInName: 'dana', displayName: 'Dana Lund', role: 'admin' } });
   expect(await dispatch(desk, 'first', 'currentOperator', {})).toMatchObject({ ok: true, value: { signInName: 'dana' } });
-  expect(await dispatch(desk, 's', 'setupState', {})).toEqual({ ok: true, value: { needsFirstAdmin: false } });
+  expect(await dispatch(desk, 's', 'setupState', {})).toEqual({ ok: true, value: { needsFirstAdmin: false, demoDatabase: false } });
 
   const second = await dispatch(desk, 'other', 'setUpFirstAdmin', { ...firstAdmin, signInName: 'mallory' });
   expect(second).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'This desk already has an administrator; sign in instead.' } });
@@ -49,5 +49,14 @@ it.each([
   const result = await dispatch(desk, 's', 'setUpFirstAdmin', input);
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   if (!result.ok) expect(result.error.issues?.[0]?.message).toBe(message);
-  expect(await dispatch(desk, 's', 'setupState', {})).toEqual({ ok: true, value: { needsFirstAdmin: true } });
+  expect(await dispatch(desk, 's', 'setupState', {})).toEqual({ ok: true, value: { needsFirstAdmin: true, demoDatabase: false } });
+});
+
+it('a demo database says so, so the sign-in screen may name its shared password', async () => {
+  const demo = createDesk(await openStore(join(dir, 'demo.sqlite'), { passwordCost: TEST_PASSWORD_COST }));
+  try {
+    expect(await dispatch(demo, 's', 'setupState', {})).toEqual({ ok: true, value: { needsFirstAdmin: false, demoDatabase: true } });
+  } finally {
+    await demo.db.destroy();
+  }
 });

@@ -1,6 +1,6 @@
 import type { ChangedEntity, ContractName, OutputOf, ParsedInputOf } from '../../shared/contracts';
 import { findCaller, signOut, toSummary } from '../services/auth-service';
-import { needsFirstAdmin, setUpFirstAdmin } from '../services/first-admin-service';
+import { setUpFirstAdmin, setupState } from '../services/first-admin-service';
 import { type SignInClient, signIn, unlockSignIn } from '../services/sign-in-service';
 import type { Caller, Desk } from '../services/desk';
 import { resolvePoHeader } from '../services/header-service';
@@ -48,7 +48,7 @@ export const handlers: HandlerTable = {
       return caller ? toSummary(caller.operator) : null;
     },
   },
-  setupState: { access: 'anyone', run: async (desk) => ({ needsFirstAdmin: await needsFirstAdmin(desk) }) },
+  setupState: { access: 'anyone', run: (desk) => setupState(desk) },
   setUpFirstAdmin: { access: 'anyone', changes: ['session', 'audit'], run: (desk, key, input) => setUpFirstAdmin(desk, key, input) },
   getSettings: { access: 'anyone', run: (desk) => getSettings(desk.db) },
   updateSettings: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => updateSettings(desk, caller, input) },

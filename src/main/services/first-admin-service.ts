@@ -1,13 +1,15 @@
 import type { OperatorSummary } from '../../shared/contracts';
 import { appendAuditEntries } from '../store/repositories/audit-repo';
 import { countOperators, findOperatorById, insertOperator } from '../store/repositories/operator-repo';
+import { DEMO_DATABASE, readSetting } from '../store/repositories/settings-repo';
 import { forbidden, notFound } from './app-failure';
 import { toSummary } from './auth-service';
 import type { Desk } from './desk';
 import { hashPassword } from './passwords';
 
-export async function needsFirstAdmin(desk: Desk): Promise<boolean> {
-  return (await countOperators(desk.db)) === 0;
+export async function setupState(desk: Desk): Promise<{ needsFirstAdmin: boolean; demoDatabase: boolean }> {
+  const [operators, demo] = await Promise.all([countOperators(desk.db), readSetting(desk.db, DEMO_DATABASE)]);
+  return { needsFirstAdmin: operators === 0, demoDatabase: demo === 'true' };
 }
 
 /**

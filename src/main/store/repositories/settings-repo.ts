@@ -3,6 +3,8 @@ import { precompiled } from './precompiled';
 
 export const COST_CENTERS_ENABLED = 'cost_centers_enabled';
 export const LOCALE = 'locale';
+/** Set when the database was filled with the demo world, whose operators all share the demo password. */
+export const DEMO_DATABASE = 'demo_database';
 export const LARGE_PO_AMOUNT = 'large_po_amount_minor';
 const NEXT_PO_NUMBER = 'next_po_number';
 
