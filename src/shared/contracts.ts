@@ -349,6 +349,8 @@ export const auditEntrySchema = z.object({
   before: z.string().nullable(),
   after: z.string().nullable(),
   detail: z.string(),
+  vendorCode: z.string().nullable(),
+  warehouseCode: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS, AUDIT_RULES, vocabularyOf } from '../../shared/audit-vocabulary';
 import type { AuditEntry, AuditVocabulary, ParsedInputOf } from '../../shared/contracts';
 import { listAuditTerms, searchAudit } from '../store/repositories/audit-repo';
 import { forbidden } from './app-failure';
@@ -18,7 +19,6 @@ export async function listAuditEntries(desk: Desk, caller: Caller, filter: Parse
 /** Every action and rule the log holds, for the audit view's pick-lists. */
 export async function listAuditVocabulary(desk: Desk, caller: Caller): Promise<AuditVocabulary> {
   if (caller.operator.role === 'operator') throw forbidden('Only supervisors can read the audit log.');
-  const terms = await listAuditTerms(desk.db);
-  const labelled = (values: string[]) => values.map((value) => ({ value, label: value }));
-  return { actions: labelled(terms.actions), rules: labelled(terms.rules) };
+  const found = await listAuditTerms(desk.db);
+  return { actions: vocabularyOf(AUDIT_ACTIONS, found.actions), rules: vocabularyOf(AUDIT_RULES, found.rules) };
 }

@@ -1,10 +1,12 @@
 import type { HeaderResolution } from '../../shared/contracts';
+import { originText } from '../domain/cost-center-origin';
 import { type HeaderFacts, type HeaderVerdict, resolveHeader } from '../domain/cost-center-rules';
 import type { Db } from '../store/connect';
 import { type CostCenterRecord, findCostCenterByCode, overrideCostCenters, schemeCostCenters } from '../store/repositories/cost-center-repo';
 import { readCostCentersEnabled } from '../store/repositories/settings-repo';
 import { findVendorByCode, type VendorRecord } from '../store/repositories/vendor-repo';
 import { findWarehouseByCode, type WarehouseRecord } from '../store/repositories/warehouse-repo';
+import { findPoCostCenterOrigin } from '../store/repositories/po-repo';
 import type { Caller } from './desk';
 
 export interface HeaderDraftValues {
@@ -67,7 +69,19 @@ export function toResolution(verdict: HeaderVerdict, known: readonly CostCenterR
   };
 }
 
-export async function resolvePoHeader(db: Db, caller: Caller, draft: HeaderDraftValues): Promise<HeaderResolution> {
-  const loaded = await loadHeader(db, caller, draft);
-  return toResolution(resolveHeader(loaded.facts), loaded.knownCostCenters);
+/**
+ * The header as the screen shows it. For a stored PO whose cost center is unchanged, the reason is
+ * the one recorded at save (entered by whom, or which default), not "as you entered it".
+ */
+export async function resolvePoHeader(db: Db, caller: Caller, draft: HeaderDraftValues & { poId?: number }): Promise<HeaderResolution> {
+  const [loaded, stored] = await Promise.all([
+    loadHeader(db, caller, draft),
+    draft.poId === undefined ? undefined : findPoCostCenterOrigin(db, draft.poId),
+  ]);
+  const resolution = toResolution(resolveHeader(loaded.facts), loaded.knownCostCenters);
+  const { costCenter } = resolution;
+  if (stored && costCenter.status === 'ok' && costCenter.code !== null && costCenter.code === stored.costCenterCode) {
+    resolution.costCenter = { ...costCenter, source: 'stored', reason: originText(stored.source, stored.costCenterCode, stored.enteredBy) };
+  }
+  return resolution;
 }

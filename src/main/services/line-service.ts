@@ -5,7 +5,8 @@ import { findPoHeader, findStoredLines, type StoredLine } from '../store/reposit
 import { readCostCentersEnabled } from '../store/repositories/settings-repo';
 import { notFound, refused } from './app-failure';
 import type { Caller, Desk } from './desk';
-import { draftFacts, loadLineReferences, storedFacts, wipOverrideFor } from './line-facts';
+import { draftFacts, storedFacts, wipOverrideFor } from '../domain/line-references';
+import { loadLineReferences } from './line-facts';
 import { loadOperatorScope } from './operator-scope';
 import { loadPoSecurity } from './po-security';
 

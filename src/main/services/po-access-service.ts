@@ -1,3 +1,4 @@
+import { originText } from '../domain/cost-center-origin';
 import type { LineAccess, PoAccess, PoDetail, PoMode } from '../../shared/contracts';
 import { checkChangeMode, checkLineTouch, type ChangeModeVerdict, lineCostCenters, ruleOfList } from '../domain/line-security';
 import type { Db } from '../store/connect';
@@ -71,7 +72,13 @@ export async function loadPoDetail(db: Db, caller: Caller, id: number, mode: PoM
   const po = await getPoDetail(db, id);
   if (!po) throw notFound(`Purchase order ${id} does not exist.`);
   const judged = await judgePoAccess(db, caller, po, mode);
-  return { ...po, costCenterOrigin: { source: 'unrecorded', enteredBy: null, text: '' }, access: judged.access, judged };
+  const { costCenterSource, costCenterEnteredBy, ...summary } = po;
+  const costCenterOrigin = {
+    source: costCenterSource,
+    enteredBy: costCenterEnteredBy,
+    text: originText(costCenterSource, po.costCenterCode, costCenterEnteredBy),
+  };
+  return { ...summary, costCenterOrigin, access: judged.access, judged };
 }
 
 /**

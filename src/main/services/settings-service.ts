@@ -8,6 +8,9 @@ import { toSummary } from './auth-service';
 import { forbidden, notFound } from './app-failure';
 import type { Caller, Desk } from './desk';
 
+/** 1,000,000.00: above this a save asks the operator to confirm the total, unless an admin sets another amount. */
+export const DEFAULT_LARGE_PO_AMOUNT_MINOR = 100_000_000;
+
 export async function getSettings(db: Db): Promise<Settings> {
   const [enabled, locale, largePo] = await Promise.all([
     readSetting(db, COST_CENTERS_ENABLED),
@@ -17,7 +20,8 @@ export async function getSettings(db: Db): Promise<Settings> {
   return {
     costCentersEnabled: enabled !== 'false',
     locale: locale !== undefined && isSupportedLocale(locale) ? locale : DEFAULT_LOCALE,
-    largePoAmountMinor: largePo === undefined || largePo === '' ? null : Number(largePo),
+    // Never set: the installation default; set to '' by an admin: never ask.
+    largePoAmountMinor: largePo === undefined ? DEFAULT_LARGE_PO_AMOUNT_MINOR : largePo === '' ? null : Number(largePo),
   };
 }
 

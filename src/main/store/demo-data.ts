@@ -147,6 +147,8 @@ export async function seedDemoData(db: Db, passwordHash: string): Promise<void> 
     await trx.insertInto('settings').values([
       { key: 'cost_centers_enabled', value: 'true' },
       { key: 'next_po_number', value: '1' },
+      // 100,000.00: the demo's POs stay below it; a bigger one asks for confirmation.
+      { key: 'large_po_amount_minor', value: '10000000' },
     ]).execute();
     const ccIds = new Map<string, number>();
     for (const [code, description, active = true] of costCenters) {
@@ -225,6 +227,8 @@ export async function seedDemoData(db: Db, passwordHash: string): Promise<void> 
           vendor_id: vendorId(po.vendor),
           warehouse_id: warehouseId(po.warehouse),
           cost_center_id: ccId(po.costCenter),
+          cost_center_source: 'entered',
+          cost_center_entered_by: operatorId(po.by),
           status: 'draft',
           created_by: operatorId(po.by),
           version: 1,

@@ -199,4 +199,6 @@ export interface AuditLogTable {
   before_value: string | null;
   after_value: string | null;
   detail: string;
+  vendor_code: ColumnType<string | null, string | null | undefined, string | null>;
+  warehouse_code: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as foundation from './0001-foundation';
 import * as lineDistributions from './0002-line-distributions';
 import * as entryTrust from './0003-entry-trust';
+import * as auditContext from './0004-audit-context';
 import * as signInGuard from './0006-sign-in-guard';
 
 /**
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-line-distributions': lineDistributions,
   '0003-entry-trust': entryTrust,
+  '0004-audit-context': auditContext,
   '0006-sign-in-guard': signInGuard,
 };
 

@@ -11,6 +11,9 @@ export interface AuditEntry {
   before?: string | null;
   after?: string | null;
   detail: string;
+  /** The vendor and warehouse the row is about, where a PO was being entered or saved. */
+  vendorCode?: string | null;
+  warehouseCode?: string | null;
 }
 
 const toRow = (entry: AuditEntry, at: string) => ({
@@ -24,16 +27,31 @@ const toRow = (entry: AuditEntry, at: string) => ({
   before_value: entry.before ?? null,
   after_value: entry.after ?? null,
   detail: entry.detail,
+  vendor_code: entry.vendorCode ?? null,
+  warehouse_code: entry.warehouseCode ?? null,
 });
 
-/** Rows per multi-row INSERT; at ten columns each, far under SQLite's 32,766 bound parameters. */
+/** Rows per multi-row INSERT; at twelve columns each, far under SQLite's 32,766 bound parameters. */
 const AUDIT_CHUNK = 500;
 
 export async function appendAudit(db: Db, entry: AuditEntry, at: string = new Date().toISOString()): Promise<void> {
   await db.insertInto('audit_log').values(toRow(entry, at)).execute();
 }
 
-const AUDIT_COLUMNS = ['at', 'operator_id', 'action', 'po_id', 'line_id', 'line_number', 'rule', 'before_value', 'after_value', 'detail'] as const;
+const AUDIT_COLUMNS = [
+  'at',
+  'operator_id',
+  'action',
+  'po_id',
+  'line_id',
+  'line_number',
+  'rule',
+  'before_value',
+  'after_value',
+  'detail',
+  'vendor_code',
+  'warehouse_code',
+] as const;
 
 export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[], at: string): Promise<void> {
   await insertRows(
@@ -76,6 +94,8 @@ export async function searchAudit(db: Db, query: AuditQuery) {
       'a.before_value as before',
       'a.after_value as after',
       'a.detail',
+      'a.vendor_code as vendorCode',
+      'a.warehouse_code as warehouseCode',
     ]);
   if (query.poNumber) select = select.where('po.number', '=', query.poNumber);
   if (query.signInName) select = select.where('o.sign_in_name', '=', query.signInName);

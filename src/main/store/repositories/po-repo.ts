@@ -1,6 +1,6 @@
 import type { PoLine, PoSummary } from '../../../shared/contracts';
 import type { Db } from '../connect';
-import type { DistributionTypeColumn, PoStatusColumn } from '../schema';
+import type { CostCenterSourceColumn, DistributionTypeColumn, PoStatusColumn } from '../schema';
 import { insertRows } from './bulk-insert';
 import { precompiled } from './precompiled';
 
@@ -8,6 +8,8 @@ export interface PoHeaderValues {
   vendorId: number;
   warehouseId: number;
   costCenterId: number | null;
+  costCenterSource: CostCenterSourceColumn;
+  costCenterEnteredBy: number | null;
   totalMinor: number;
 }
 
@@ -39,6 +41,8 @@ export interface StoredPoHeader {
   version: number;
   warehouseCode: string;
   costCenterCode: string | null;
+  costCenterSource: CostCenterSourceColumn;
+  costCenterEnteredBy: number | null;
 }
 
 /** A stored line with its distribution's codes, as change mode judges it. */
@@ -57,7 +61,18 @@ export interface StoredLine extends PoLine {
 const INSERT_CHUNK = 500;
 
 const insertDraftPo = precompiled(
-  (db, number: string, vendorId: number, warehouseId: number, costCenterId: number | null, createdBy: number, totalMinor: number, at: string) =>
+  (
+    db,
+    number: string,
+    vendorId: number,
+    warehouseId: number,
+    costCenterId: number | null,
+    costCenterSource: CostCenterSourceColumn,
+    costCenterEnteredBy: number | null,
+    createdBy: number,
+    totalMinor: number,
+    at: string,
+  ) =>
     db
       .insertInto('purchase_orders')
       .values({
@@ -65,6 +80,8 @@ const insertDraftPo = precompiled(
         vendor_id: vendorId,
         warehouse_id: warehouseId,
         cost_center_id: costCenterId,
+        cost_center_source: costCenterSource,
+        cost_center_entered_by: costCenterEnteredBy,
         status: 'draft',
         created_by: createdBy,
         version: 1,
@@ -79,7 +96,18 @@ export async function insertPurchaseOrder(
   db: Db,
   values: PoHeaderValues & { number: string; createdBy: number; at: string },
 ): Promise<number> {
-  const [row] = await insertDraftPo(db, values.number, values.vendorId, values.warehouseId, values.costCenterId, values.createdBy, values.totalMinor, values.at);
+  const [row] = await insertDraftPo(
+    db,
+    values.number,
+    values.vendorId,
+    values.warehouseId,
+    values.costCenterId,
+    values.costCenterSource,
+    values.costCenterEnteredBy,
+    values.createdBy,
+    values.totalMinor,
+    values.at,
+  );
   if (!row) throw new Error(`The purchase order ${values.number} was not inserted.`);
   return row.id;
 }
@@ -97,6 +125,8 @@ export async function updatePurchaseOrderHeader(
       vendor_id: values.vendorId,
       warehouse_id: values.warehouseId,
       cost_center_id: values.costCenterId,
+      cost_center_source: values.costCenterSource,
+      cost_center_entered_by: values.costCenterEnteredBy,
       total_minor: values.totalMinor,
       updated_at: values.at,
       version: expectedVersion + 1,
@@ -198,7 +228,17 @@ export async function findPoHeader(db: Db, id: number): Promise<StoredPoHeader |
     .selectFrom('purchase_orders as po')
     .innerJoin('warehouses as w', 'w.id', 'po.warehouse_id')
     .leftJoin('cost_centers as cc', 'cc.id', 'po.cost_center_id')
-    .select(['po.id', 'po.number', 'po.status', 'po.created_by as createdBy', 'po.version', 'w.code as warehouseCode', 'cc.code as costCenterCode'])
+    .select([
+      'po.id',
+      'po.number',
+      'po.status',
+      'po.created_by as createdBy',
+      'po.version',
+      'w.code as warehouseCode',
+      'cc.code as costCenterCode',
+      'po.cost_center_source as costCenterSource',
+      'po.cost_center_entered_by as costCenterEnteredBy',
+    ])
     .where('po.id', '=', id)
     .executeTakeFirst();
 }
@@ -230,10 +270,20 @@ export async function listPoSummaries(db: Db, limit = 5000): Promise<PoSummary[]
   return rows.map(({ version: _version, ...summary }) => summary);
 }
 
-export type PoDetailWithoutAccess = PoSummary & { version: number; lines: StoredLine[] };
+export type PoDetailWithoutAccess = PoSummary & {
+  version: number;
+  costCenterSource: CostCenterSourceColumn;
+  /** Display name of the operator who entered the cost center. */
+  costCenterEnteredBy: string | null;
+  lines: StoredLine[];
+};
 
 export async function getPoDetail(db: Db, id: number): Promise<PoDetailWithoutAccess | undefined> {
-  const header = await selectSummaries(db).where('po.id', '=', id).executeTakeFirst();
+  const header = await selectSummaries(db)
+    .leftJoin('operators as entered', 'entered.id', 'po.cost_center_entered_by')
+    .select(['po.cost_center_source as costCenterSource', 'entered.display_name as costCenterEnteredBy'])
+    .where('po.id', '=', id)
+    .executeTakeFirst();
   if (!header) return undefined;
   return { ...header, lines: await findStoredLines(db, id) };
 }
@@ -283,4 +333,15 @@ export async function findStoredLines(db: Db, poId: number): Promise<StoredLine[
     glAccountWip: glAccountWip === 1,
     siteAddress: workOrderSite || workOrderJobSite || jobSite || '',
   }));
+}
+
+/** How a stored PO's cost center was set, with the name of whoever entered it. */
+export async function findPoCostCenterOrigin(db: Db, id: number) {
+  return db
+    .selectFrom('purchase_orders as po')
+    .leftJoin('cost_centers as cc', 'cc.id', 'po.cost_center_id')
+    .leftJoin('operators as entered', 'entered.id', 'po.cost_center_entered_by')
+    .select(['cc.code as costCenterCode', 'po.cost_center_source as source', 'entered.display_name as enteredBy'])
+    .where('po.id', '=', id)
+    .executeTakeFirst();
 }
