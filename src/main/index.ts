@@ -12,6 +12,8 @@ app.setPath('userData', location.userDataDir);
 app.enableSandbox();
 
 const rendererDir = join(__dirname, '../renderer');
+// A packaged app carries the icon beside app.asar (electron-builder's extraResources); a dev or out/ build reads resources/.
+const windowIcon = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '../../resources/icon.png');
 // electron-vite's dev server exists only in `electron-vite dev`; a built app never trusts the variable.
 const appUrl = chooseAppUrl(process.env.ELECTRON_RENDERER_URL, import.meta.env.DEV, APP_ENTRY_URL);
 
@@ -26,6 +28,7 @@ function createMainWindow(): BrowserWindow {
     minWidth: 960,
     minHeight: 600,
     title: 'Purchasing desk',
+    icon: windowIcon,
     show: false,
     backgroundColor: '#f6f7f9',
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
