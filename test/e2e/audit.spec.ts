@@ -31,27 +31,42 @@ test('supervisors read and filter the audit log; operators have no audit view', 
   await expect(rows).toHaveCount(3);
   await expect(page.getByText('3 entries')).toBeVisible();
   // Newest first.
+  // Actions and rules read in the words the filters offer them by.
   await expect(rows.nth(0)).toContainText('Sam Patel');
-  await expect(rows.nth(0)).toContainText('sign-in');
+  await expect(rows.nth(0)).toContainText('Signed in');
   await expect(rows.nth(0)).toContainText('Sam Patel signed in.');
   await expect(rows.nth(1)).toContainText('Bob Lindqvist');
-  await expect(rows.nth(1)).toContainText('sign-in-refused');
+  await expect(rows.nth(1)).toContainText('Sign-in refused');
+  await expect(rows.nth(1)).toContainText('Sign-in throttle');
   await expect(rows.nth(1)).toContainText('Sign-in refused for "bob".');
   await expect(rows.nth(2)).toContainText('Alice Moreau signed in.');
   // The refusal carries a worded badge, not just a colour; plain sign-ins do not.
   await expect(rows.nth(1).getByText('Refused', { exact: true })).toBeVisible();
   await expect(rows.nth(0).getByText('Refused', { exact: true })).toHaveCount(0);
   await expect(rows.nth(0).locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+  // Shown in the operator's format (the installation's en-US here): mm/dd/yyyy, hh:mm AM.
+  await expect(rows.nth(0).locator('time')).toHaveText(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\s?[AP]M$/);
   await saveScreenshot(page, 'audit-log');
 
-  // Keyboard: Enter on the Action select applies the filter.
+  // Both filters are pick-lists of every action and rule main writes, by label, after "All".
   const action = page.getByLabel('Action');
-  await action.selectOption('sign-in-refused');
+  const rule = page.getByLabel('Rule');
+  await expect(action.locator('option').first()).toHaveText('All actions');
+  await expect(rule.locator('option').first()).toHaveText('All rules');
+  await expect(action.locator('option', { hasText: 'Setting changed' })).toHaveAttribute('value', 'setting-changed');
+  await expect(action.locator('option', { hasText: 'Sign-in unlocked' })).toHaveAttribute('value', 'sign-in-unlocked');
+  await expect(rule.locator('option', { hasText: 'Setting: cost centers in use' })).toHaveAttribute('value', 'cost_centers_enabled');
+  await expect(rule.locator('option', { hasText: 'Warehouse override' })).toHaveAttribute('value', 'warehouse-override');
+  expect(await action.locator('option').count()).toBeGreaterThanOrEqual(17);
+  expect(await rule.locator('option').count()).toBeGreaterThanOrEqual(30);
+
+  // Keyboard: Enter on the Action select applies the filter.
+  await action.selectOption({ label: 'Sign-in refused' });
   await expect(page.getByText('Not applied yet')).toBeVisible();
   await action.press('Enter');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Bob Lindqvist');
-  await expect(rows.first()).toContainText('sign-in-refused');
+  await expect(rows.first()).toContainText('Sign-in refused');
   await expect(page.getByText('1 entry match the filter')).toBeVisible();
   await expect(page.getByText('Not applied yet')).toHaveCount(0);
 
@@ -59,6 +74,16 @@ test('supervisors read and filter the audit log; operators have no audit view', 
   await expect(rows).toHaveCount(3);
   await expect(action).toHaveValue('');
   await expect(page.getByLabel('PO number')).toBeFocused();
+
+  // The rule pick-list filters by the exact rule; Escape on it empties it again.
+  await rule.selectOption({ label: 'Sign-in throttle' });
+  await rule.press('Enter');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Bob Lindqvist');
+  await rule.press('Escape');
+  await expect(rule).toHaveValue('');
+  await rule.press('Enter');
+  await expect(rows).toHaveCount(3);
 
   // Enter in a text field applies; the operator filter takes the sign-in name.
   const operator = page.getByLabel('Operator');
@@ -146,7 +171,7 @@ test('the open audit log follows new entries as main reports them', async ({ pag
   );
   expect(answer).toMatchObject({ ok: true, value: { status: 'refused' } });
   await expect(rows).toHaveCount(2);
-  await expect(rows.first()).toContainText('line-refused');
+  await expect(rows.first()).toContainText('Line refused');
   await expect(rows.first().getByText('Refused', { exact: true })).toBeVisible();
   await expect(page.getByText('2 entries')).toBeVisible();
 });

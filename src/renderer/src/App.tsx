@@ -3,6 +3,7 @@ import { TopBar } from './components/TopBar';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { PoEntryScreen } from './features/po-entry/PoEntryScreen';
 import { PoListScreen } from './features/po-list/PoListScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SignInScreen } from './features/sign-in/SignInScreen';
 import { useShortcut } from './hooks/useShortcut';
 import { usePoEntryStore } from './stores/po-entry-store';
@@ -11,14 +12,13 @@ import { useSessionStore } from './stores/session-store';
 export function App() {
   const appState = useSessionStore((s) => s.appState);
   const operator = useSessionStore((s) => s.operator);
-  const settings = useSessionStore((s) => s.settings);
   const view = useSessionStore((s) => s.view);
   const problem = useSessionStore((s) => s.problem);
   const showList = useSessionStore((s) => s.showList);
   const showEntry = useSessionStore((s) => s.showEntry);
   const showAudit = useSessionStore((s) => s.showAudit);
   const signOut = useSessionStore((s) => s.signOut);
-  const setCostCentersEnabled = useSessionStore((s) => s.setCostCentersEnabled);
+  const showSettings = useSessionStore((s) => s.showSettings);
   const newPo = usePoEntryStore((s) => s.newPo);
   const openPo = usePoEntryStore((s) => s.open);
   const editingStored = usePoEntryStore((s) => s.po !== null);
@@ -61,14 +61,13 @@ export function App() {
     <div className="app-shell">
       <TopBar
         operator={operator}
-        settings={settings}
         view={view}
         editingStored={editingStored}
         onList={showList}
         onNewPo={startNewPo}
         onAudit={showAudit}
+        onSettings={showSettings}
         onSignOut={() => void signOut()}
-        onCostCentersEnabled={(enabled) => void setCostCentersEnabled(enabled)}
       />
       {problem && (
         <div role="alert" className="alert app-problem">
@@ -85,6 +84,7 @@ export function App() {
       )}
       {view === 'entry' && <PoEntryScreen />}
       {view === 'audit' && <AuditScreen />}
+      {view === 'settings' && <SettingsScreen />}
     </div>
   );
 }

@@ -1,21 +1,20 @@
-import type { OperatorSummary, Settings } from '../../../shared/contracts';
+import type { OperatorSummary } from '../../../shared/contracts';
 import type { View } from '../stores/session-store';
 
 interface TopBarProps {
   operator: OperatorSummary;
-  settings: Settings | null;
   view: View;
   /** The entry screen holds a stored PO rather than a new one. */
   editingStored: boolean;
   onList(): void;
   onNewPo(): void;
   onAudit(): void;
+  onSettings(): void;
   onSignOut(): void;
-  onCostCentersEnabled(enabled: boolean): void;
 }
 
-/** App name, the two views, who is signed in under which scheme, and sign out. */
-export function TopBar({ operator, settings, view, editingStored, onList, onNewPo, onAudit, onSignOut, onCostCentersEnabled }: TopBarProps) {
+/** App name, the views, who is signed in under which scheme, and sign out. Installation settings live on the Settings screen. */
+export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit, onSettings, onSignOut }: TopBarProps) {
   return (
     <header className="top-bar">
       <div className="top-bar-left">
@@ -42,15 +41,12 @@ export function TopBar({ operator, settings, view, editingStored, onList, onNewP
               Audit log
             </button>
           )}
+          <button type="button" className="nav-button" aria-current={view === 'settings' ? 'page' : undefined} onClick={onSettings}>
+            Settings
+          </button>
         </nav>
       </div>
       <div className="top-bar-right">
-        {operator.role === 'admin' && settings && (
-          <label className="toggle">
-            <input type="checkbox" checked={settings.costCentersEnabled} onChange={(event) => onCostCentersEnabled(event.target.checked)} />
-            Cost centers in use
-          </label>
-        )}
         <div className="operator">
           <span className="operator-name">{operator.displayName}</span>
           <span className="operator-scheme">

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { AuditEntry, AuditFilter } from '../../../shared/contracts';
+import { AUDIT_ACTIONS, AUDIT_RULES, vocabularyOf } from '../../../shared/audit-vocabulary';
+import type { AuditEntry, AuditFilter, AuditVocabulary } from '../../../shared/contracts';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api';
 import { useSessionStore } from './session-store';
@@ -39,6 +40,8 @@ interface AuditState {
   truncated: boolean;
   status: 'idle' | 'loading' | 'ready' | 'error';
   problem: AuditProblem | null;
+  /** Every action and rule, labelled, for the filter pick-lists; main's answer adds any older terms the log holds. */
+  vocabulary: AuditVocabulary;
 
   setDraft(patch: Partial<AuditFilterDraft>): void;
   /** Fetches with the form's filter; a problem found before asking main is shown the same way. */
@@ -68,6 +71,9 @@ export const toAuditFilter = (draft: AuditFilterDraft): AuditFilter => {
   }
   return filter;
 };
+
+/** What the desk knows before main answers, so the pick-lists are never empty. */
+export const KNOWN_VOCABULARY: AuditVocabulary = { actions: vocabularyOf(AUDIT_ACTIONS, []), rules: vocabularyOf(AUDIT_RULES, []) };
 
 /** Checks main would not make (it would just answer nothing); null when the draft is fine. */
 export function checkDraft(draft: AuditFilterDraft): AuditProblem | null {
@@ -110,6 +116,12 @@ export const useAuditStore = create<AuditState>()((set, get) => {
     else set({ rows: [], truncated: false, status: 'error', problem });
   }
 
+  async function loadVocabulary(): Promise<void> {
+    const result = await api.auditVocabulary({});
+    // Without main's answer the known terms still cover everything main writes today.
+    if (result.ok) set({ vocabulary: result.value });
+  }
+
   return {
     draft: BLANK_AUDIT_FILTER,
     applied: BLANK_AUDIT_FILTER,
@@ -117,6 +129,7 @@ export const useAuditStore = create<AuditState>()((set, get) => {
     truncated: false,
     status: 'idle',
     problem: null,
+    vocabulary: KNOWN_VOCABULARY,
 
     setDraft(patch) {
       set((state) => ({ draft: { ...state.draft, ...patch } }));
@@ -140,7 +153,7 @@ export const useAuditStore = create<AuditState>()((set, get) => {
 
     async open() {
       set((state) => ({ draft: state.applied, problem: null }));
-      await load(get().applied);
+      await Promise.all([load(get().applied), loadVocabulary()]);
     },
 
     refresh: () => load(get().applied),
@@ -152,7 +165,7 @@ export const useAuditStore = create<AuditState>()((set, get) => {
 
     reset() {
       loadSeq++;
-      set({ draft: BLANK_AUDIT_FILTER, applied: BLANK_AUDIT_FILTER, rows: [], truncated: false, status: 'idle', problem: null });
+      set({ draft: BLANK_AUDIT_FILTER, applied: BLANK_AUDIT_FILTER, rows: [], truncated: false, status: 'idle', problem: null, vocabulary: KNOWN_VOCABULARY });
     },
   };
 });

@@ -1,9 +1,11 @@
 import { create } from 'zustand';
-import type { OperatorSummary, Settings } from '../../../shared/contracts';
+import type { OperatorSummary, Settings, SettingsChange } from '../../../shared/contracts';
+import type { LocaleCode } from '../../../shared/locales';
+import type { Result } from '../../../shared/result';
 import { api, hasApi } from '../api';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
-export type View = 'list' | 'entry' | 'audit';
+export type View = 'list' | 'entry' | 'audit' | 'settings';
 
 interface SessionState {
   appState: AppState;
@@ -20,11 +22,19 @@ interface SessionState {
   signOut(): Promise<void>;
   refreshOperator(): Promise<void>;
   refreshSettings(): Promise<void>;
-  setCostCentersEnabled(enabled: boolean): Promise<void>;
+  /** An admin's confirmed change to installation settings; the session shows main's answer at once. */
+  updateSettings(change: SettingsChange): Promise<Result<Settings>>;
+  /** The operator's own number and date format; null follows the installation's. */
+  setMyLocale(locale: LocaleCode | null): Promise<Result<OperatorSummary>>;
   showList(): void;
   showEntry(): void;
   showAudit(): void;
+  showSettings(): void;
 }
+
+/** What the screens show of an operator; a change in any of these must reach them. */
+const sameOperator = (a: OperatorSummary, b: OperatorSummary): boolean =>
+  a.id === b.id && a.displayName === b.displayName && a.schemeName === b.schemeName && a.role === b.role && a.locale === b.locale;
 
 /** Who is signed in, the installation settings, and which screen is showing. */
 export const useSessionStore = create<SessionState>()((set, get) => ({
@@ -88,7 +98,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
       if (current !== null) set({ operator: null, view: 'list' });
       return;
     }
-    if (!current || current.id !== next.id || current.displayName !== next.displayName || current.schemeName !== next.schemeName) {
+    if (!current || !sameOperator(current, next)) {
       set({ operator: next, ...(current?.id !== next.id ? { view: 'list' as View } : {}) });
     }
   },
@@ -98,13 +108,18 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     if (result.ok) set({ settings: result.value });
   },
 
-  async setCostCentersEnabled(enabled) {
-    const before = get().settings;
-    // Shown at once; put back if main refuses.
-    if (before) set({ settings: { ...before, costCentersEnabled: enabled } });
-    const result = await api.updateSettings({ costCentersEnabled: enabled });
-    if (result.ok) set({ settings: result.value, problem: null });
-    else set({ settings: before, problem: result.error.message });
+  async updateSettings(change) {
+    const result = await api.updateSettings(change);
+    if (result.ok) set({ settings: result.value });
+    else if (result.error.code === 'not-signed-in') void get().refreshOperator();
+    return result;
+  },
+
+  async setMyLocale(locale) {
+    const result = await api.setMyLocale({ locale });
+    if (result.ok) set({ operator: result.value });
+    else if (result.error.code === 'not-signed-in') void get().refreshOperator();
+    return result;
   },
 
   showList() {
@@ -117,5 +132,9 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   showEntry() {
     set({ view: 'entry' });
+  },
+
+  showSettings() {
+    set({ view: 'settings' });
   },
 }));

@@ -1,22 +1,9 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect } from 'react';
-import type { AuditEntry } from '../../../../shared/contracts';
+import type { AuditEntry, AuditVocabulary } from '../../../../shared/contracts';
+import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { AUDIT_LIMIT, type AuditFilterField, isFilterBlank, useAuditStore } from '../../stores/audit-store';
 import './audit.css';
-
-/** Every action main writes to the audit log, in the order a supervisor thinks of them. */
-const ACTIONS = [
-  'sign-in',
-  'sign-in-refused',
-  'po-created',
-  'po-updated',
-  'save-refused',
-  'change-refused',
-  'line-refused',
-  'line-cost-center-changed',
-  'line-deleted',
-  'override-applied',
-] as const;
 
 const REFUSALS: ReadonlySet<string> = new Set(['sign-in-refused', 'save-refused', 'change-refused', 'line-refused']);
 const isRefusal = (action: string): boolean => REFUSALS.has(action);
@@ -24,17 +11,26 @@ const isRefusal = (action: string): boolean => REFUSALS.has(action);
 const FIRST_FIELD_ID = 'audit-poNumber';
 const fieldId = (field: AuditFilterField) => `audit-${field}`;
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-
-/** The local date and time, readable; the exact instant stays in the title and the datetime attribute. */
+/** The date and time in the operator's format; the exact instant stays in the title and the datetime attribute. */
 function When({ at }: { at: string }) {
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return <time dateTime={at}>{at}</time>;
+  const { formatDateTime } = useLocaleFormat();
+  if (Number.isNaN(new Date(at).getTime())) return <time dateTime={at}>{at}</time>;
   return (
     <time dateTime={at} title={at} className="audit-when-stamp">
-      <span className="audit-when-date">{dateFormat.format(date)}</span> <span className="audit-when-time">{timeFormat.format(date)}</span>
+      {formatDateTime(at)}
     </time>
+  );
+}
+
+type VocabularyKind = keyof AuditVocabulary;
+
+/** An action or rule in the words the filters use; a term main has no label for shows as stored. */
+function Term({ kind, value }: { kind: VocabularyKind; value: string }) {
+  const label = useAuditStore((s) => s.vocabulary[kind].find((entry) => entry.value === value)?.label ?? value);
+  return (
+    <span className={kind === 'actions' ? 'audit-action-name' : 'audit-rule-name'} data-term={value}>
+      {label}
+    </span>
   );
 }
 
@@ -58,7 +54,7 @@ const columns = [
       const action = info.getValue();
       return (
         <span className="audit-action-cell">
-          <span className="audit-action-name">{action}</span>
+          <Term kind="actions" value={action} />
           {isRefusal(action) && (
 <span className="badge audit-refused">Refused</span>
           )}
@@ -80,7 +76,7 @@ const columns = [
     header: 'Rule',
     cell: (info) => {
       const value = info.getValue();
-      return value === null ? none : <span className="code">{value}</span>;
+      return value === null ? none : <Term kind="rules" value={value} />;
     },
   }),
   column.accessor('before', {
@@ -102,10 +98,10 @@ const columns = [
   column.accessor('detail', { id: 'detail', header: 'Detail' }),
 ];
 
-const COLUMN_CLASS: Record<string, string> = { when: 'audit-when', line: 'num', detail: 'audit-detail' };
+const COLUMN_CLASS: Record<string, string> = { when: 'audit-when', action: 'audit-action', line: 'num', rule: 'audit-rule', detail: 'audit-detail' };
 
 interface TextField {
-  key: Exclude<AuditFilterField, 'action'>;
+  key: Exclude<AuditFilterField, PickField>;
   label: string;
   type: 'text' | 'date';
   placeholder?: string;
@@ -116,8 +112,15 @@ const BEFORE_ACTION: TextField[] = [
   { key: 'signInName', label: 'Operator', type: 'text', placeholder: 'Sign-in name' },
 ];
 
+type PickField = 'action' | 'rule';
+
+/** The two pick-lists, each offering every term main may write, by its label, after "All". */
+const PICK_LISTS: { key: PickField; label: string; all: string; kind: VocabularyKind }[] = [
+  { key: 'action', label: 'Action', all: 'All actions', kind: 'actions' },
+  { key: 'rule', label: 'Rule', all: 'All rules', kind: 'rules' },
+];
+
 const AFTER_ACTION: TextField[] = [
-  { key: 'rule', label: 'Rule', type: 'text', placeholder: 'site-override' },
   { key: 'from', label: 'From', type: 'date' },
   { key: 'to', label: 'To', type: 'date' },
 ];
@@ -138,6 +141,7 @@ export function AuditScreen() {
   const clear = useAuditStore((s) => s.clear);
   const open = useAuditStore((s) => s.open);
   const reportProblem = useAuditStore((s) => s.reportProblem);
+  const vocabulary = useAuditStore((s) => s.vocabulary);
 
   useEffect(() => {
     focusFirstField();
@@ -261,17 +265,23 @@ export function AuditScreen() {
 
       <form className="audit-filters" aria-label="Filter the audit log" noValidate onSubmit={onSubmit}>
         {BEFORE_ACTION.map(renderText)}
-        <div className="field audit-filter-field">
-          <label htmlFor={fieldId('action')}>Action</label>
-          <select {...fieldProps('action')} onChange={(event) => setDraft({ action: event.target.value })} onKeyDown={(event) => onFieldKeyDown(event, 'action')}>
-            <option value="">Any action</option>
-            {ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {isRefusal(action) ? `${action} (refusal)` : action}
-              </option>
-            ))}
-          </select>
-        </div>
+        {PICK_LISTS.map((pick) => (
+          <div className="field audit-filter-field" key={pick.key}>
+            <label htmlFor={fieldId(pick.key)}>{pick.label}</label>
+            <select
+              {...fieldProps(pick.key)}
+              onChange={(event) => setDraft({ [pick.key]: event.target.value })}
+              onKeyDown={(event) => onFieldKeyDown(event, pick.key)}
+            >
+              <option value="">{pick.all}</option>
+              {vocabulary[pick.kind].map((entry) => (
+                <option key={entry.value} value={entry.value}>
+                  {entry.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
         {AFTER_ACTION.map(renderText)}
         <div className="audit-filter-actions">
           <button type="submit" className="primary">
