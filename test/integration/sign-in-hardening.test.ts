@@ -35,6 +35,40 @@ describe('sign-in throttling', () => {
     expect(await signIn('admin', 'demo')).toMatchObject({ ok: true });
   });
 
+  it('guesses sent all at once are checked in turn: the lockout holds and the right password among them is refused', async () => {
+    const guesses = Array.from({ length: 49 }, (_, guess) => signIn('admin', `guess-${guess}`, '127.0.0.1', `s${guess}`));
+    const answers = await Promise.all([...guesses, signIn('admin', 'demo', '127.0.0.1', 'right')]);
+    const checked = answers.filter((a) => !a.ok && a.error.message.startsWith('That sign-in name and password'));
+    expect(checked).toHaveLength(SIGN_IN_POLICY.maxFailuresPerName - 1);
+    expect(answers.at(-1)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await t.call('right', 'currentOperator', {})).toEqual({ ok: true, value: null });
+  });
+
+  it('tells the count of a window that ended without a lockout: at the next window, or at the sign-in that ends it', async () => {
+    const details = async (action: string) =>
+      (await t.desk.db.selectFrom('audit_log').select('detail').where('action', '=', action).orderBy('id').execute()).map((row) => row.detail);
+    for (let guess = 0; guess < 3; guess++) await signIn('carol', `guess-${guess}`);
+    clock += SIGN_IN_POLICY.windowMs + 1;
+    await signIn('carol', 'again-wrong');
+    await signIn('carol', 'still-wrong');
+    expect(await signIn('carol', 'demo')).toMatchObject({ ok: true });
+    const refused = await details('sign-in-refused');
+    expect(refused).toHaveLength(2);
+    expect(refused[0]).not.toMatch(/previous window/);
+    expect(refused[1]).toMatch(/Its previous window ended after 3 refused sign-ins\.$/);
+    expect(await details('sign-in')).toEqual(['Carol Okafor signed in after 2 refused sign-ins.']);
+  });
+
+  it('tells the retry time rounded up to the minute, so trying at that minute works', async () => {
+    clock = Date.parse('2026-11-24T10:00:30.000Z');
+    for (let guess = 0; guess < SIGN_IN_POLICY.maxFailuresPerName; guess++) await signIn('pat', `guess-${guess}`);
+    const localMinute = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+    const locked = await signIn('pat', 'demo');
+    expect(locked).toMatchObject({ ok: false, error: { message: `Too many failed sign-ins for “pat”. Try again after ${localMinute('2026-11-24T10:16:00.000Z')}, or ask an administrator to unlock it.` } });
+    clock = Date.parse('2026-11-24T10:16:00.000Z');
+    expect(await signIn('pat', 'demo')).toMatchObject({ ok: true });
+  });
+
   it('a burst of refused sign-ins writes two audit rows, not one per guess', async () => {
     for (let guess = 0; guess < 200; guess++) await signIn('admin', `guess-${guess}`);
     expect(await auditCount('sign-in-refused')).toBe(1);

@@ -26,11 +26,13 @@ describe('checkSignInAllowed', () => {
 describe('recordFailure', () => {
   const limit = SIGN_IN_POLICY.maxFailuresPerName;
   it.each([
-    ['the first failure opens a window', undefined, 0, { record: record(1, 0), firstInWindow: true, lockedNow: false }],
-    ['a failure inside the window counts', record(2, 0), 5, { record: record(3, 0), firstInWindow: false, lockedNow: false }],
-    ['the failure reaching the limit locks', record(4, 0), 5, { record: record(5, 0, 20), firstInWindow: false, lockedNow: true }],
-    ['a failure after the window opens a new one', record(4, 0), 15, { record: record(1, 15), firstInWindow: true, lockedNow: false }],
-    ['a failure while locked does not extend the lockout', record(5, 0, 15), 10, { record: record(6, 0, 15), firstInWindow: false, lockedNow: false }],
+    ['the first failure opens a window', undefined, 0, { record: record(1, 0), firstInWindow: true, lockedNow: false, untoldFailures: 0 }],
+    ['a failure inside the window counts', record(2, 0), 5, { record: record(3, 0), firstInWindow: false, lockedNow: false, untoldFailures: 0 }],
+    ['the failure reaching the limit locks', record(4, 0), 5, { record: record(5, 0, 20), firstInWindow: false, lockedNow: true, untoldFailures: 0 }],
+    ['a failure after the window opens a new one and tells the old count', record(4, 0), 15, { record: record(1, 15), firstInWindow: true, lockedNow: false, untoldFailures: 4 }],
+    ['a window of one failure was told by its first row', record(1, 0), 15, { record: record(1, 15), firstInWindow: true, lockedNow: false, untoldFailures: 0 }],
+    ['a locked window was told by its lockout row', record(5, 0, 15), 30, { record: record(1, 30), firstInWindow: true, lockedNow: false, untoldFailures: 0 }],
+    ['a failure while locked does not extend the lockout', record(5, 0, 15), 10, { record: record(6, 0, 15), firstInWindow: false, lockedNow: false, untoldFailures: 0 }],
   ] as const)('%s', (_name, previous, minutes, expected) => {
     expect(recordFailure(previous, at(minutes), limit)).toEqual(expected);
   });

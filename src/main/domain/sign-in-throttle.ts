@@ -2,13 +2,15 @@
  * Sign-in throttling, pure. Failures are counted per sign-in name and per client address in a
  * window; past the limit, that name or address is locked out until the lockout ends (or an admin
  * unlocks it). Only the first failure of a window and the lockout itself are worth an audit row:
- * a burst of guesses becomes two rows, not thousands.
+ * a burst of guesses becomes two rows, not thousands. The count of a window that ended without a
+ * lockout is told by the next window's first row (or by the successful sign-in that closes it).
  *
  * | situation                                              | verdict                                   |
  * |--------------------------------------------------------|-------------------------------------------|
  * | no record, or the record's window and lockout are over | allowed                                   |
  * | record locked until a time still ahead                  | refused until then, no password checked   |
  * | failure, no live window                                 | new window, 1 failure, audit (first)      |
+ * | … the window before ended unlocked after 2+ failures    | the first row also tells that count       |
  * | failure inside the window, below the limit              | count + 1, no audit row                   |
  * | failure reaching the limit                              | locked for `lockoutMs`, audit (lockout)   |
  * | success                                                 | the name's record is cleared              |
@@ -59,6 +61,11 @@ export interface FailureOutcome {
   firstInWindow: boolean;
   /** This failure reached the limit: audit the lockout. */
   lockedNow: boolean;
+  /**
+   * Failures of the window this one replaced when no audit row has told them yet: it ended without
+   * a lockout (whose row gives the count) and after more than the one its first row told. Else 0.
+   */
+  untoldFailures: number;
 }
 
 /** The record after one more failure. */
@@ -75,5 +82,6 @@ export function recordFailure(previous: AttemptRecord | undefined, now: string, 
     },
     firstInWindow: !live,
     lockedNow,
+    untoldFailures: !live && previous !== undefined && previous.lockedUntil === null && previous.failures > 1 ? previous.failures : 0,
   };
 }

@@ -46,8 +46,9 @@ export async function dispatch<K extends ContractName>(
     // Who asks is settled before the payload is read: a caller who is not signed in learns nothing about its fields.
     const who = handler.access === 'anyone' ? sessionKey : await requireCaller(desk, sessionKey);
     if (typeof who !== 'string') operatorId = who.operator.id;
-    const parsed = contract.input.safeParse(payload ?? {});
-    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+    const input = payload ?? {};
+    const parsed = contract.input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, input) };
     const output = await handler.run(desk, who, parsed.data, options.client ?? THIS_COMPUTER);
     const value = contract.output.parse(output) as OutputOf<K>;
     if (handler.changes) options.notify?.({ entities: handler.changes });

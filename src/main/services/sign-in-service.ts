@@ -17,11 +17,30 @@ export interface SignInClient {
   address: string;
 }
 
-const clockTime = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+/** The minute a lockout is over by, rounded up: trying at the minute told must work. */
+const clockTime = (iso: string) => new Date(Math.ceil(Date.parse(iso) / 60_000) * 60_000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 function lockedOut(scope: ThrottleScope, signInName: string, retryAt: string): AppFailure {
-  const who = scope === 'name' ? `for “${signInName}”` : 'from this computer';
-  return new AppFailure('refused', `Too many failed sign-ins ${who}. Try again after ${clockTime(retryAt)}, or ask an administrator to unlock it.`, 'signInName');
+  // An administrator unlocks a name; a lockout of the whole computer only time lifts.
+  const message =
+    scope === 'name'
+      ? `Too many failed sign-ins for “${signInName}”. Try again after ${clockTime(retryAt)}, or ask an administrator to unlock it.`
+      : `Too many failed sign-ins from this computer. Try again after ${clockTime(retryAt)}.`;
+  return new AppFailure('refused', message, 'signInName');
+}
+
+/**
+ * Sign-ins on one desk run one at a time. The throttle is read before the password is checked and
+ * written after; run side by side, fifty guesses would all read "4 failures so far" and all be
+ * checked. In turn, the fifth failure locks the name before the sixth guess is looked at.
+ */
+const signInQueues = new WeakMap<Desk, Promise<unknown>>();
+
+function inTurn<T>(desk: Desk, attempt: () => Promise<T>): Promise<T> {
+  const previous = signInQueues.get(desk) ?? Promise.resolve();
+  const turn = previous.then(attempt, attempt);
+  signInQueues.set(desk, turn.catch(() => undefined));
+  return turn;
 }
 
 /**
@@ -29,15 +48,22 @@ function lockedOut(scope: ThrottleScope, signInName: string, retryAt: string): A
  * unknown name is checked against a dummy hash so timing does not tell names apart; a hash made at
  * a lower cost is replaced at the next successful sign-in.
  */
-export async function signIn(desk: Desk, sessionKey: string, signInName: string, password: string, client: SignInClient): Promise<OperatorSummary> {
+export function signIn(desk: Desk, sessionKey: string, signInName: string, password: string, client: SignInClient): Promise<OperatorSummary> {
+  return inTurn(desk, () => attemptSignIn(desk, sessionKey, signInName, password, client));
+}
+
+async function attemptSignIn(desk: Desk, sessionKey: string, signInName: string, password: string, client: SignInClient): Promise<OperatorSummary> {
   const name = signInName.toLowerCase();
   const keys = { name, address: client.address };
   const now = desk.now();
-  const verdict = checkSignInAllowed(await findAttempts(desk.db, keys), now);
+  const before = await findAttempts(desk.db, keys);
+  const verdict = checkSignInAllowed(before, now);
   if (!verdict.allowed) throw lockedOut(verdict.scope, signInName, verdict.retryAt);
 
   const operator = await findOperatorBySignInName(desk.db, name);
-  const valid = await verifyPassword(password, operator?.passwordHash ?? (await dummyHash(desk.passwordCost)));
+  // Made (once) whatever the name, so the first unknown name does not pay for making it.
+  const dummy = await dummyHash(desk.passwordCost);
+  const valid = await verifyPassword(password, operator?.passwordHash ?? dummy);
   if (!operator || !operator.active || !valid) {
     const quoted = signInName.slice(0, QUOTED_NAME_LENGTH);
     const lockout = await desk.db.transaction().execute(async (trx) => {
@@ -50,7 +76,13 @@ export async function signIn(desk: Desk, sessionKey: string, signInName: string,
         await saveAttempt(trx, scope, keys[scope], outcome.record);
         const subject = scope === 'name' ? `"${quoted}"` : `address ${client.address}`;
         if (outcome.firstInWindow && scope === 'name') {
-          audits.push({ operatorId: operator?.id ?? null, action: 'sign-in-refused', rule: 'sign-in-throttle', detail: `Sign-in refused for ${subject}. Further refusals in the next ${SIGN_IN_POLICY.windowMs / 60_000} minutes are counted, not logged one by one.` });
+          const earlier = outcome.untoldFailures > 0 ? ` Its previous window ended after ${outcome.untoldFailures} refused sign-ins.` : '';
+          audits.push({
+            operatorId: operator?.id ?? null,
+            action: 'sign-in-refused',
+            rule: 'sign-in-throttle',
+            detail: `Sign-in refused for ${subject}. Further refusals in the next ${SIGN_IN_POLICY.windowMs / 60_000} minutes are counted, not logged one by one.${earlier}`,
+          });
         }
         if (outcome.lockedNow) {
           locked = { scope, retryAt: outcome.record.lockedUntil as string };
@@ -70,7 +102,10 @@ export async function signIn(desk: Desk, sessionKey: string, signInName: string,
   }
   // A new sign-in always starts a fresh session: no sticky cost center carries over.
   desk.sessions.start(sessionKey, operator.id);
-  await appendAuditEntries(desk.db, [{ operatorId: operator.id, action: 'sign-in', detail: `${operator.displayName} signed in.` }], desk.now());
+  // The refusals of the window this sign-in closes are counted here, as no other row will tell them.
+  const refusedBefore = before.name && !before.name.lockedUntil && before.name.failures > 1 ? before.name.failures : 0;
+  const detail = refusedBefore > 0 ? `${operator.displayName} signed in after ${refusedBefore} refused sign-ins.` : `${operator.displayName} signed in.`;
+  await appendAuditEntries(desk.db, [{ operatorId: operator.id, action: 'sign-in', detail }], desk.now());
   return toSummary(operator);
 }
 

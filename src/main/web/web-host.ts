@@ -20,6 +20,8 @@ export interface WebHost {
 
 const SESSION_COOKIE = 'desk_session';
 const MAX_BODY_BYTES = 1_000_000;
+/** The calls that start a session; each gets a session id of its own, whatever the browser held before. */
+const SESSION_STARTERS: ReadonlySet<string> = new Set(['signIn', 'setUpFirstAdmin']);
 /** Change-notice streams held open at once; each is a socket and a timer's worth of work. */
 const MAX_EVENT_STREAMS = 32;
 const CONTENT_TYPES: Record<string, string> = {
@@ -34,11 +36,15 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export async function startWebHost(options: { desk: Desk; rendererDir: string; port?: number }): Promise<WebHost> {
   const { desk, rendererDir } = options;
-  const eventStreams = new Set<ServerResponse>();
+  /** Open change-notice streams and the session each belongs to, so sign-out can close them. */
+  const eventStreams = new Map<ServerResponse, string>();
   const notify = (notice: ChangeNotice) => {
-    for (const stream of eventStreams) stream.write(`data: ${JSON.stringify(notice)}\n\n`);
+    for (const stream of eventStreams.keys()) stream.write(`data: ${JSON.stringify(notice)}\n\n`);
   };
-  /** Session ids this host handed out; any other cookie value is treated as no session at all. */
+  /**
+   * Session ids this host handed out at a sign-in and not yet forgotten; any other cookie value is
+   * no session at all. Only sign-ins add to it, so requests from anywhere cannot make it grow.
+   */
   const issuedSessions = new Set<string>();
   let origin = '';
   /** Both loopback spellings of this host, as Host headers and as Origins. */
@@ -55,12 +61,13 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // A page on another name that resolves here (DNS rebinding) gets nothing, not even the start page.
     if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 421, 'text/plain', 'This desk answers only on its own loopback address.');
-    const url = new URL(request.url ?? '/', origin);
+    const url = URL.parse(request.url ?? '/', origin);
+    if (!url) return send(response, 400, 'text/plain', 'Bad request: the address is not a valid URL.');
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) return handleApi(request, response, url.pathname.slice(5));
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
     if (url.pathname === '/events') return openEventStream(request, response);
     if (url.pathname === '/desk-bridge.js') return send(response, 200, CONTENT_TYPES['.js'] as string, browserBridgeScript());
-    if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(request, response);
+    if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(response);
     return serveStatic(response, url.pathname);
   }
 
@@ -69,15 +76,14 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
     if (!allowedOrigins.has(request.headers.origin ?? '') || !request.headers['content-type']?.startsWith('application/json')) {
       return sendJson(response, 403, { ok: false, error: { code: 'forbidden', message: 'Cross-origin request refused.' } });
     }
-    if (!isContractName(name)) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: `No such call: ${name}` } });
+    if (!isContractName(name)) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: 'The desk has no such call.' } });
+    // A declared size over the limit is answered before a byte of it is read.
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge(response);
     let body: string;
     try {
       body = await readBody(request);
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        response.setHeader('connection', 'close');
-        return sendJson(response, 413, { ok: false, error: { code: 'invalid-input', message: 'The request is larger than 1 MB; nothing was done.' } });
-      }
+      if (error instanceof BodyTooLarge) return tooLarge(response);
       throw error;
     }
     let payload: unknown;
@@ -86,54 +92,56 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
     } catch {
       return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } });
     }
-    const cookieSession = issuedSessionOf(request);
+    const cookieSession = liveSessionOf(request);
     // A sign-in always gets a session id of its own, so an id known before it (or planted) is worth nothing after.
-    const sessionId = name === 'signIn' ? randomUUID() : (cookieSession ?? randomUUID());
+    const starting = SESSION_STARTERS.has(name);
+    const sessionId = starting || !cookieSession ? randomUUID() : cookieSession;
     const result = await dispatch(desk, sessionKeyFor(sessionId), name, payload, { notify, client: { address: request.socket.remoteAddress ?? 'unknown' } });
     const headers: Record<string, string> = {};
-    if (name === 'signIn' && result.ok) {
+    if (starting && result.ok) {
       if (cookieSession) forget(cookieSession);
-      headers['set-cookie'] = issueCookie(sessionId);
-    } else if (name === 'signOut') {
+      issuedSessions.add(sessionId);
+      headers['set-cookie'] = `${SESSION_COOKIE}=${sessionId}; HttpOnly; SameSite=Strict; Path=/`;
+    } else if (name === 'signOut' || (!cookieSession && cookieValue(request) !== undefined)) {
+      // Signed out, or holding an id that is unknown or has expired: the browser drops the cookie.
       if (cookieSession) forget(cookieSession);
-      headers['set-cookie'] = `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
-    } else if (!cookieSession) {
-      headers['set-cookie'] = issueCookie(sessionId);
+      headers['set-cookie'] = CLEARED_COOKIE;
     }
     sendJson(response, 200, result, headers);
-  }
-
-  function issueCookie(sessionId: string): string {
-    issuedSessions.add(sessionId);
-    return `${SESSION_COOKIE}=${sessionId}; HttpOnly; SameSite=Strict; Path=/`;
   }
 
   function forget(sessionId: string): void {
     issuedSessions.delete(sessionId);
     desk.sessions.end(sessionKeyFor(sessionId));
+    for (const [stream, owner] of eventStreams) if (owner === sessionId) stream.end();
   }
 
-  function issuedSessionOf(request: IncomingMessage): string | undefined {
+  /** The cookie's session id when this host issued it and its session is still live (not idle too long, not too old). */
+  function liveSessionOf(request: IncomingMessage): string | undefined {
     const id = cookieValue(request);
-    return id !== undefined && issuedSessions.has(id) ? id : undefined;
+    if (id === undefined || !issuedSessions.has(id)) return undefined;
+    if (desk.sessions.get(sessionKeyFor(id))) return id;
+    forget(id);
+    return undefined;
   }
 
   async function openEventStream(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const sessionId = issuedSessionOf(request);
-    if (!sessionId || !desk.sessions.get(sessionKeyFor(sessionId))) return send(response, 403, 'text/plain', 'Sign in to receive change notices.');
+    // EventSource sends an Origin only across origins; a stream asked for by another page is refused.
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) return send(response, 403, 'text/plain', 'Cross-origin request refused.');
+    const sessionId = liveSessionOf(request);
+    if (!sessionId) return send(response, 403, 'text/plain', 'Sign in to receive change notices.');
     if (eventStreams.size >= MAX_EVENT_STREAMS) return send(response, 503, 'text/plain', 'Too many open change-notice streams.');
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': connected\n\n');
-    eventStreams.add(response);
+    eventStreams.set(response, sessionId);
     response.on('close', () => eventStreams.delete(response));
   }
 
-  async function serveIndex(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function serveIndex(response: ServerResponse): Promise<void> {
     const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
     const withBridge = html.replace('<head>', '<head>\n    <script src="/desk-bridge.js"></script>');
-    const headers: Record<string, string> = {};
-    if (!issuedSessionOf(request)) headers['set-cookie'] = issueCookie(randomUUID());
-    send(response, 200, CONTENT_TYPES['.html'] as string, withBridge, headers);
+    send(response, 200, CONTENT_TYPES['.html'] as string, withBridge);
   }
 
   async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {
@@ -163,7 +171,7 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
     url: `${origin}/`,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const stream of eventStreams) stream.end();
+        for (const stream of eventStreams.keys()) stream.end();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -171,6 +179,13 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
 }
 
 const sessionKeyFor = (sessionId: string) => `browser-${sessionId}`;
+const CLEARED_COOKIE = `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+
+function tooLarge(response: ServerResponse): void {
+  // The rest of an oversized upload is not read; the connection closes once the answer is sent.
+  response.setHeader('connection', 'close');
+  sendJson(response, 413, { ok: false, error: { code: 'invalid-input', message: 'The request is larger than 1 MB; nothing was done.' } });
+}
 
 function cookieValue(request: IncomingMessage): string | undefined {
   const cookies = request.headers.cookie?.split(';') ?? [];
