@@ -60,3 +60,15 @@ it('a demo database says so, so the sign-in screen may name its shared password'
     await demo.db.destroy();
   }
 });
+
+it('a database first opened without demo data never gets the demo operators, even when reopened with the default', async () => {
+  await desk.db.destroy();
+  const reopened = createDesk(await openStore(join(dir, 'empty.sqlite'), { passwordCost: TEST_PASSWORD_COST }), { passwordCost: TEST_PASSWORD_COST });
+  try {
+    expect(await dispatch(reopened, 's', 'setupState', {})).toEqual({ ok: true, value: { needsFirstAdmin: true, demoDatabase: false } });
+    expect(await dispatch(reopened, 's', 'signIn', { signInName: 'admin', password: 'demo' })).toMatchObject({ ok: false });
+  } finally {
+    // afterEach destroys `desk` again; destroying twice is harmless for Kysely.
+    desk = reopened;
+  }
+});

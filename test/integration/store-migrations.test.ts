@@ -21,7 +21,7 @@ afterEach(() => {
 describe('store', () => {
   it('migrates an empty file once, and a second start applies nothing', async () => {
     const db = openSqlite(tempFile());
-    expect(await migrateToLatest(db)).toEqual(['0001-foundation', '0002-line-distributions', '0003-entry-trust', '0004-audit-context', '0006-sign-in-guard']);
+    expect(await migrateToLatest(db)).toEqual(['0001-foundation', '0002-line-distributions', '0003-entry-trust', '0004-audit-context', '0006-sign-in-guard', '0007-po-list-indexes']);
     expect(await migrateToLatest(db)).toEqual([]);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
     expect(tables.rows.map((row) => row.name)).toEqual(
@@ -45,7 +45,7 @@ describe('store', () => {
     await sql`insert into po_lines (po_id, line_number, description, quantity_milli, unit_cost_minor, total_minor) values (1, 1, 'Old line', 1000, 100, 100)`.execute(db);
     await sql`insert into po_line_distributions (line_id, cost_center_id, amount_minor) values (1, 1, 100)`.execute(db);
 
-    expect(await migrateToLatest(db)).toEqual(['0002-line-distributions', '0003-entry-trust', '0004-audit-context', '0006-sign-in-guard']);
+    expect(await migrateToLatest(db)).toEqual(['0002-line-distributions', '0003-entry-trust', '0004-audit-context', '0006-sign-in-guard', '0007-po-list-indexes']);
     const rows = await db.selectFrom('po_line_distributions').select(['distribution_type', 'gl_account_id', 'cost_type_id', 'cost_center_id']).execute();
     expect(rows).toEqual([{ distribution_type: 'expense', gl_account_id: null, cost_type_id: null, cost_center_id: 1 }]);
     await expect(sql`update po_line_distributions set distribution_type = 'gift'`.execute(db)).rejects.toThrow(/CHECK/);

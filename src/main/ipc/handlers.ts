@@ -8,7 +8,8 @@ import { listWarehouses, searchItems, searchVendors } from '../services/lookup-s
 import { listAuditEntries, listAuditVocabulary } from '../services/audit-service';
 import { resolveDraftLine } from '../services/line-service';
 import { openPurchaseOrder } from '../services/po-access-service';
-import { listPurchaseOrders, saveAndReopen } from '../services/po-service';
+import { listPurchaseOrders } from '../services/po-list-service';
+import { saveAndReopen } from '../services/po-service';
 import { listDistributionCodes } from '../store/repositories/distribution-code-repo';
 import { getSettings, setMyLocale, updateSettings } from '../services/settings-service';
 

@@ -1,4 +1,4 @@
-import type { ParsedInputOf, PoDetail, PoListPage } from '../../shared/contracts';
+import type { ParsedInputOf, PoDetail } from '../../shared/contracts';
 import { decideSave, type SaveRefusal } from '../domain/po-save-decision';
 import { checkVersion } from '../domain/po-version';
 import { appendAudit, appendAuditEntries } from '../store/repositories/audit-repo';
@@ -8,7 +8,6 @@ import {
   findStoredLines,
   insertPoLines,
   insertPurchaseOrder,
-  listPoSummaries,
   renumberPoLinesAside,
   updatePoLine,
   updatePurchaseOrderHeader,
@@ -23,20 +22,6 @@ import { loadPoSecurity } from './po-security';
 import { getSettings } from './settings-service';
 
 type SaveInput = ParsedInputOf<'savePo'>;
-
-/** One page of the list; the sorting and filtering in memory here moves into SQL with the list at scale. */
-export async function listPurchaseOrders(desk: Desk, caller: Caller, query: ParsedInputOf<'listPos'>): Promise<PoListPage> {
-  const all = await listPoSummaries(desk.db);
-  const search = query.search?.toUpperCase();
-  const rows = all.filter(
-    (po) =>
-      (!query.status || po.status === query.status) &&
-      (!query.mine || po.createdBy === caller.operator.displayName) &&
-      (!search || po.number.startsWith(search) || po.vendorCode.startsWith(search) || po.vendorName.toUpperCase().includes(search)),
-  );
-  const start = (query.page - 1) * query.pageSize;
-  return { rows: rows.slice(start, start + query.pageSize), total: rows.length, page: query.page, pageSize: query.pageSize };
-}
 
 /**
  * Load, ask the domain, save: every rule is re-checked whatever the renderer showed, and nothing

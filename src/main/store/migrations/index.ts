@@ -4,6 +4,7 @@ import * as lineDistributions from './0002-line-distributions';
 import * as entryTrust from './0003-entry-trust';
 import * as auditContext from './0004-audit-context';
 import * as signInGuard from './0006-sign-in-guard';
+import * as poListIndexes from './0007-po-list-indexes';
 
 /**
  * Migrations are imported statically because the bundled main process has no migrations folder
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003-entry-trust': entryTrust,
   '0004-audit-context': auditContext,
   '0006-sign-in-guard': signInGuard,
+  '0007-po-list-indexes': poListIndexes,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -1,154 +1,188 @@
-import {
-  createColumnHelper,
-  type FilterFn,
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  type Row,
-  useReactTable,
-} from '@tanstack/react-table';
-import { type KeyboardEvent, useEffect } from 'react';
-import type { PoSummary, PoMode } from '../../../../shared/contracts';
-import { formatMoney } from '../../../../shared/money';
-import { usePoListStore } from '../../stores/po-list-store';
-
-const column = createColumnHelper<PoSummary>();
-
-const columns = [
-  column.accessor('number', { id: 'number', header: 'Number', cell: (info) => <span className="po-number">{info.getValue()}</span> }),
-  column.accessor((po) => `${po.vendorCode} ${po.vendorName}`, {
-    id: 'vendor',
-    header: 'Vendor',
-    cell: ({ row }) => (
-      <>
-        <span className="code">{row.original.vendorCode}</span> <span className="muted-name">{row.original.vendorName}</span>
-      </>
-    ),
-  }),
-  column.accessor((po) => po.costCenterCode ?? '', { id: 'costCenter', header: 'Cost center', cell: (info) => info.getValue() || '—' }),
-  column.accessor('warehouseCode', { id: 'warehouse', header: 'Warehouse' }),
-  column.accessor('status', {
-    id: 'status',
-    header: 'Status',
-    cell: (info) => <span className={`badge status-${info.getValue()}`}>{info.getValue()}</span>,
-  }),
-  column.accessor('totalMinor', { id: 'total', header: 'Total', cell: (info) => formatMoney(info.getValue()) }),
-  column.accessor('createdBy', { id: 'createdBy', header: 'Created by' }),
-];
-
-const haystack = (po: PoSummary): string =>
-  [po.number, po.vendorCode, po.vendorName, po.costCenterCode ?? '', po.warehouseCode, po.status, formatMoney(po.totalMinor), po.createdBy]
-    .join('\u0000')
-    .toLowerCase();
-
-/** One look across every column (Vendor code and name, the total as shown), whatever column it is asked about. */
-const matchesAnyColumn: FilterFn<PoSummary> = (row, _columnId, filter: string) => {
-  const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const text = haystack(row.original);
-  return words.every((word) => text.includes(word));
-};
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import type { PoMode, PoStatus } from '../../../../shared/contracts';
+import { formatScaled } from '../../../../shared/locale-format';
+import { useLocaleFormat } from '../../hooks/useLocaleFormat';
+import { hasFilter, pageCount, usePoListStore } from '../../stores/po-list-store';
+import { PO_LIST_COLUMNS } from './po-list-columns';
+import './po-list.css';
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+const STATUS_OPTIONS: { value: PoStatus; label: string }[] = [
+  { value: 'draft', label: 'Draft' },
+  { value: 'open', label: 'Open' },
+  { value: 'closed', label: 'Closed' },
+];
+
+const SEARCH_ID = 'po-search';
+const rowSelector = (index: number) => `.po-list-table tbody tr[data-index="${index}"]`;
+const focusRow = (index: number) => document.querySelector<HTMLElement>(rowSelector(index))?.focus();
 
 interface PoListScreenProps {
   onOpen(id: number, mode: PoMode): void;
 }
 
-/** Every purchase order, sortable and filterable; Enter or a click views one, C opens it for change. */
+/**
+ * One page of the purchase orders at a time, paged, sorted and filtered by main. Arrows move the
+ * selection, Enter views the PO, C opens it for change, PageDown and PageUp turn the page.
+ */
 export function PoListScreen({ onOpen }: PoListScreenProps) {
+  const ask = usePoListStore((s) => s.ask);
+  const searchText = usePoListStore((s) => s.searchText);
   const rows = usePoListStore((s) => s.rows);
+  const total = usePoListStore((s) => s.total);
   const status = usePoListStore((s) => s.status);
   const error = usePoListStore((s) => s.error);
-  const filter = usePoListStore((s) => s.filter);
-  const sorting = usePoListStore((s) => s.sorting);
-  const setFilter = usePoListStore((s) => s.setFilter);
-  const setSorting = usePoListStore((s) => s.setSorting);
-  const load = usePoListStore((s) => s.load);
+  const selected = usePoListStore((s) => s.selected);
+  const { load, sortBy, setStatusFilter, setMine, setSearchText, applySearch, clearFilters, goToPage, select } = usePoListStore.getState();
+  const format = useLocaleFormat();
+
+  // After the keyboard turns the page, the selection moves to the new page once it arrives.
+  const focusAfterLoad = useRef(false);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { globalFilter: filter, sorting },
-    onGlobalFilterChange: (updater) => setFilter(typeof updater === 'function' ? updater(filter) : updater),
-    onSortingChange: (updater) => setSorting(typeof updater === 'function' ? updater(sorting) : updater),
-    globalFilterFn: matchesAnyColumn,
-    // The filter looks at the whole row, so asking one column is enough.
-    getColumnCanGlobalFilter: (candidate) => candidate.id === 'number',
-    enableSortingRemoval: false,
-    getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getRowId: (po) => String(po.id),
-  });
+  useEffect(() => {
+    if (!focusAfterLoad.current || status !== 'ready') return;
+    focusAfterLoad.current = false;
+    focusRow(selected);
+  }, [rows, selected, status]);
 
-  const visible = table.getRowModel().rows;
+  const pages = pageCount(total);
+  const count = (n: number) => formatScaled(n, 0, format.locale);
 
-  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, row: Row<PoSummary>) => {
-    const target = event.currentTarget;
-    if (event.key === 'Enter' || event.key === ' ') {
+  const turnPage = (page: number, selectLast = false) => {
+    if (page < 1 || page > pages || page === ask.page) return false;
+    focusAfterLoad.current = true;
+    goToPage(page, { selectLast });
+    return true;
+  };
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+    const po = rows[index];
+    if (!po || event.altKey || event.ctrlKey || event.metaKey) return;
+    const moveTo = (next: number) => {
       event.preventDefault();
-      onOpen(row.original.id, 'view');
-    } else if (event.key === 'c' || event.key === 'C') {
-      event.preventDefault();
-      onOpen(row.original.id, 'change');
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const sibling = event.key === 'ArrowDown' ? target.nextElementSibling : target.previousElementSibling;
-      if (sibling instanceof HTMLElement) sibling.focus();
-      else if (event.key === 'ArrowUp') document.getElementById('po-filter')?.focus();
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      const body = target.parentElement;
-      const edge = event.key === 'Home' ? body?.firstElementChild : body?.lastElementChild;
-      if (edge instanceof HTMLElement) edge.focus();
+      const clamped = Math.min(Math.max(0, next), rows.length - 1);
+      select(clamped);
+      focusRow(clamped);
+    };
+    switch (event.key) {
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        onOpen(po.id, 'view');
+        return;
+      case 'c':
+      case 'C':
+        event.preventDefault();
+        onOpen(po.id, 'change');
+        return;
+      case 'ArrowDown':
+        moveTo(index + 1);
+        return;
+      case 'ArrowUp':
+        if (index === 0) {
+          event.preventDefault();
+          document.getElementById(SEARCH_ID)?.focus();
+        } else moveTo(index - 1);
+        return;
+      case 'Home':
+        moveTo(0);
+        return;
+      case 'End':
+        moveTo(rows.length - 1);
+        return;
+      case 'PageDown':
+        event.preventDefault();
+        if (!turnPage(ask.page + 1)) moveTo(rows.length - 1);
+        return;
+      case 'PageUp':
+        event.preventDefault();
+        if (!turnPage(ask.page - 1)) moveTo(0);
+        return;
     }
   };
 
-  const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || (event.key === 'Enter' && visible.length > 0)) {
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' || event.key === 'ArrowDown') {
       event.preventDefault();
-      const first = document.querySelector<HTMLElement>('.po-table tbody tr[tabindex]');
-      first?.focus();
-    } else if (event.key === 'Escape' && filter !== '') {
+      const searchPending = searchText.trim() !== ask.search;
+      applySearch();
+      if (searchPending) focusAfterLoad.current = true;
+      else if (rows.length > 0) {
+        select(0);
+        focusRow(0);
+      }
+    } else if (event.key === 'Escape' && searchText !== '') {
       event.preventDefault();
-      setFilter('');
+      setSearchText('');
+      applySearch();
     }
   };
+
+  const filtered = hasFilter(ask);
+  const searching = searchText.trim() !== ask.search;
 
   return (
     <main className="screen po-list" aria-labelledby="po-list-title">
-      <header className="screen-header">
+      <header className="screen-header po-list-header">
         <div>
           <h1 id="po-list-title">Purchase orders</h1>
           <p className="screen-meta">
-            {status === 'ready' &&
-              (filter.trim() === ''
-                ? `${rows.length} ${rows.length === 1 ? 'order' : 'orders'}`
-                : `${visible.length} of ${rows.length} match the filter`)}
-            {status === 'loading' && 'Loading…'}
-            <span className="hint">Enter views a PO · C opens it for change</span>
+            {status === 'ready' && (
+              <span>
+                {count(total)} {total === 1 ? 'PO' : 'POs'}
+                {filtered && (total === 1 ? ' matches the filter' : ' match the filter')}
+              </span>
+            )}
+            <span className="hint">↑ ↓ select · Enter views · C opens for change · PgUp PgDn turn the page</span>
           </p>
         </div>
-        <div className="filter">
-          <label htmlFor="po-filter">Filter</label>
+      </header>
+
+      <form className="po-list-filters" role="search" aria-label="Find purchase orders" onSubmit={(event) => event.preventDefault()}>
+        <div className="po-list-field po-list-search">
+          <label htmlFor={SEARCH_ID}>Search</label>
           <input
-            id="po-filter"
+            id={SEARCH_ID}
             type="search"
             autoFocus
             autoComplete="off"
             spellCheck={false}
-            placeholder="Number, vendor, cost center, status…"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-            onKeyDown={onFilterKeyDown}
+            maxLength={64}
+            placeholder="PO number, vendor code or name"
+            aria-describedby="po-search-hint"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+            onKeyDown={onSearchKeyDown}
           />
+          <span id="po-search-hint" className="sr-only">
+            Matches the start of a PO number or vendor code, or any part of a vendor name.
+          </span>
         </div>
-      </header>
+        <div className="po-list-field">
+          <label htmlFor="po-status-filter">Status</label>
+          <select id="po-status-filter" value={ask.status ?? ''} onChange={(event) => setStatusFilter((event.target.value || null) as PoStatus | null)}>
+            <option value="">All statuses</option>
+            {STATUS_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="po-list-mine">
+          <input type="checkbox" checked={ask.mine} onChange={(event) => setMine(event.target.checked)} />
+          Mine only
+        </label>
+        {filtered && (
+          <button type="button" className="link-button po-list-clear" onClick={clearFilters}>
+            Clear filters
+          </button>
+        )}
+      </form>
 
       {error && (
         <div role="alert" className="alert">
@@ -157,53 +191,73 @@ export function PoListScreen({ onOpen }: PoListScreenProps) {
       )}
 
       <div className="table-card">
-        <table className="po-table">
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className={header.column.id === 'total' ? 'num' : undefined}
-                      aria-sort={sorted ? ARIA_SORT[sorted] : 'none'}
-                    >
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span className="sort-mark" aria-hidden="true">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-                <th scope="col">
-                  <span className="sr-only">Open</span>
-                </th>
-              </tr>
+        <table className="po-table po-list-table" aria-labelledby="po-list-title" aria-busy={status === 'loading' || searching}>
+          <colgroup>
+            {PO_LIST_COLUMNS.map((column) => (
+              <col key={column.sort} className={`po-col-${column.sort}`} />
             ))}
+            <col className="po-col-actions" />
+          </colgroup>
+          <thead>
+            <tr>
+              {PO_LIST_COLUMNS.map((column) => {
+                const sorted = ask.sort === column.sort ? ask.direction : null;
+                return (
+                  <th key={column.sort} scope="col" className={column.numeric ? 'num' : undefined} aria-sort={sorted ? ARIA_SORT[sorted] : 'none'}>
+                    <button type="button" className="sort-button" onClick={() => sortBy(column.sort)}>
+                      <span className="sort-label">{column.header}</span>
+                      <span className="sort-mark" aria-hidden="true">
+                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+              <th scope="col" className="po-col-actions">
+                <span className="sr-only">Open</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
-            {visible.map((row) => (
-              <tr key={row.id} tabIndex={0} className="po-row" onClick={() => onOpen(row.original.id, 'view')} onKeyDown={(event) => onRowKeyDown(event, row)}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.id === 'total' ? 'num' : undefined}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            {rows.map((po, index) => (
+              <tr
+                key={po.id}
+                data-index={index}
+                tabIndex={index === selected ? 0 : -1}
+                className={index === selected ? 'po-row is-selected' : 'po-row'}
+                onClick={() => onOpen(po.id, 'view')}
+                onFocus={() => index !== selected && select(index)}
+                onKeyDown={(event) => onRowKeyDown(event, index)}
+              >
+                {PO_LIST_COLUMNS.map((column) => (
+                  <td key={column.sort} className={column.numeric ? 'num' : undefined} title={column.title?.(po, format)}>
+                    {column.cell(po, format)}
                   </td>
                 ))}
                 <td className="row-actions">
-                  <button type="button" className="link-button" tabIndex={-1} aria-label={`View ${row.original.number}`} onClick={(event) => {
-                    event.stopPropagation();
-                    onOpen(row.original.id, 'view');
-                  }}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    tabIndex={-1}
+                    aria-label={`View ${po.number}`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onOpen(po.id, 'view');
+                    }}
+                  >
                     View
                   </button>
-                  <button type="button" className="link-button" tabIndex={-1} aria-label={`Change ${row.original.number}`} aria-keyshortcuts="C" onClick={(event) => {
-                    event.stopPropagation();
-                    onOpen(row.original.id, 'change');
-                  }}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    tabIndex={-1}
+                    aria-label={`Change ${po.number}`}
+                    aria-keyshortcuts="C"
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onOpen(po.id, 'change');
+                    }}
+                  >
                     Change
                   </button>
                 </td>
@@ -211,18 +265,32 @@ export function PoListScreen({ onOpen }: PoListScreenProps) {
             ))}
           </tbody>
         </table>
-        {status === 'ready' && visible.length === 0 && (
+        {status === 'ready' && rows.length === 0 && (
           <p className="empty-state">
-            {rows.length === 0 ? (
+            {filtered ? (
+              <>No purchase orders match the filter.</>
+            ) : (
               <>
                 No purchase orders yet. Press <kbd>Alt+N</kbd> to enter the first one.
               </>
-            ) : (
-              <>No purchase orders match “{filter.trim()}”.</>
             )}
           </p>
         )}
       </div>
+
+      <nav className="po-list-pager" aria-label="Pages">
+        <button type="button" className="secondary" disabled={ask.page <= 1} onClick={() => turnPage(ask.page - 1)}>
+          Previous
+        </button>
+        <p className="po-list-page-status" aria-live="polite">
+          {status === 'idle' || (status === 'loading' && rows.length === 0)
+            ? 'Loading…'
+            : `Page ${count(ask.page)} of ${count(pages)} · ${count(total)} ${total === 1 ? 'PO' : 'POs'}`}
+        </p>
+        <button type="button" className="secondary" disabled={ask.page >= pages} onClick={() => turnPage(ask.page + 1)}>
+          Next
+        </button>
+      </nav>
     </main>
   );
 }
