@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppProtocol } from './app-protocol';
 import { resolveDataLocation, wantsDemoData } from './data-location';
 import { registerIpc } from './ipc/electron-ipc';
 import { openStore } from './open-store';
 import { createDesk } from './services/desk';
+import { askBeforeDiscardingUnsavedWork } from './unsaved-changes';
 import { chooseAppUrl, hardenSession, hardenWebContents, secureWebPreferences } from './window-security';
 
 const location = resolveDataLocation(process.env, app.getPath('userData'));
@@ -34,6 +35,7 @@ function createMainWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
+  askBeforeDiscardingUnsavedWork(window, dialog);
   void window.loadURL(appUrl);
   return window;
 }

@@ -17,6 +17,8 @@ export type Shell = 'electron' | 'chromium';
 
 const root = resolve(__dirname, '../..');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The build under test: `out` unless a developer built elsewhere (`electron-vite build --outDir`). */
+const outDir = resolve(root, process.env.PURCHASING_DESK_E2E_OUT ?? 'out');
 
 const { findElectronBinary } = createRequire(__filename)('../../scripts/electron-binary.cjs') as {
   findElectronBinary: () => string | undefined;
@@ -59,7 +61,7 @@ export const test = base.extend<DeskFixtures, WorkerFixtures>({
       if (shell === 'electron') {
         const app = await _electron.launch({
           executablePath: electronBinary(),
-          args: [join(root, 'out/main/index.js')],
+          args: [join(outDir, 'main/index.js')],
           env: { ...process.env, PURCHASING_DESK_TEST: '1', PURCHASING_DESK_USER_DATA: userData },
         });
         const page = await app.firstWindow();
@@ -70,7 +72,7 @@ export const test = base.extend<DeskFixtures, WorkerFixtures>({
         const desk = createDesk(await openStore(join(userData, 'purchasing-desk.sqlite'), { passwordCost: TEST_PASSWORD_COST }), {
           passwordCost: TEST_PASSWORD_COST,
         });
-        const host = await startWebHost({ desk, rendererDir: join(root, 'out/renderer') });
+        const host = await startWebHost({ desk, rendererDir: join(outDir, 'renderer') });
         const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
         const page = await context.newPage();
         page.on('pageerror', (error) => testInfo.annotations.push({ type: 'page error', description: String(error) }));

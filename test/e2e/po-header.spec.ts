@@ -80,7 +80,10 @@ test('a warehouse whose override excludes the cost center is refused, and saving
   await saveScreenshot(page, 'po-entry-refused-warehouse');
 
   await page.keyboard.press('Control+s');
-  await expect(page.getByRole('alert').first()).toContainText('HARBOUR');
+  // The refusal stands once, beside the warehouse; the summary on top links to it.
+  const summary = page.getByRole('alert', { name: 'Why the PO was not saved' });
+  await expect(summary.getByRole('button', { name: 'Warehouse' })).toBeVisible();
+  await expect(page.getByText('The override for warehouse HARBOUR allows 310, 320', { exact: false })).toHaveCount(1);
   await expect(page.getByLabel('Warehouse', { exact: true })).toBeFocused();
 
   await page.getByRole('button', { name: 'Purchase orders' }).click();

@@ -62,7 +62,7 @@ test('a direct work-order cost line shows its cost center read-only, with the re
   await expect(costCenter).toHaveValue('210');
   await expect(costCenter).toHaveAttribute('readonly', '');
   await expect(page.getByLabel('Line 3 type')).toHaveValue('direct-wo-cost');
-  await expect(page.locator('.line-row').nth(2)).toContainText('From work order WO-2001; direct work-order cost keeps it.');
+  await expect(page.locator('.grid-row').nth(2)).toContainText('From work order WO-2001; direct work-order cost keeps it.');
   // The rest of the line stays editable.
   await expect(page.getByLabel('Line 3 quantity')).not.toHaveAttribute('readonly', '');
 });
@@ -71,7 +71,7 @@ test('another operator’s PO shows every line; only the lines within your cost 
   await signIn(page, 'alice');
   await openFromList(page, 'PO-000001', 'Change');
   await expect(page.getByText('Changing', { exact: true })).toBeVisible();
-  await expect(page.locator('.line-row')).toHaveCount(4);
+  await expect(page.locator('.grid-row')).toHaveCount(4);
   await expect(page.getByLabel('Line 2 cost center')).toHaveValue('410');
   await expect(page.getByLabel('Line 2 quantity')).toHaveAttribute('readonly', '');
   await expect(page.getByLabel('Line 2 note')).toContainText('Line 2 is read-only: your scheme NORTH allows 210, 220, 110; this line is 410.');
@@ -109,7 +109,7 @@ test('Delete removes a line after confirmation, and is refused for a line the WI
   await page.keyboard.press('Delete');
   await expect(page.getByRole('alert')).toHaveText('Line 4 cannot be deleted: WIP G/L account 1400 allows 220; this line is 210.');
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
-  await expect(page.locator('.line-row')).toHaveCount(4);
+  await expect(page.locator('.grid-row')).toHaveCount(4);
 
   await page.getByRole('button', { name: 'Line 1', exact: true }).focus();
   await page.keyboard.press('Delete');
@@ -118,12 +118,12 @@ test('Delete removes a line after confirmation, and is refused for a line the WI
   await saveScreenshot(page, 'lines-delete-confirmation');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
-  await expect(page.locator('.line-row')).toHaveCount(4);
+  await expect(page.locator('.grid-row')).toHaveCount(4);
 
   await page.getByRole('button', { name: 'Line 1', exact: true }).focus();
   await page.keyboard.press('Delete');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.line-row')).toHaveCount(3);
+  await expect(page.locator('.grid-row')).toHaveCount(3);
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('status')).toContainText('Saved PO-000001');
   await expect(page.getByLabel('Line 1 cost center')).toHaveValue('410');

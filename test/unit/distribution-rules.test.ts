@@ -296,7 +296,10 @@ describe('rule 4: the line’s cost center against the list that governs it', ()
     ['an entered cost center inside the list', {}, { costCenter: '220' }, { status: 'ok', rule: 'entered', costCenterCode: '220', costCenterOrigin: 'entered', costCenterEditable: true, reason: 'Cost center 220 as entered.' }],
     ['an entered cost center beats the PO’s', { headerCostCenterCode: '110' }, { costCenter: '220' }, { status: 'ok', costCenterCode: '220', costCenterOrigin: 'entered' }],
     ['an entered cost center outside the scheme', {}, { costCenter: '410' }, { status: 'refused', field: 'costCenterCode', rule: 'scheme-cost-centers', reason: 'Line 2: your scheme NORTH allows 210, 220, 110; this line is 410.' }],
-    ['the PO’s cost center outside the scheme', { headerCostCenterCode: '410' }, {}, { status: 'refused', field: 'costCenterCode', rule: 'scheme-cost-centers', reason: 'Line 2: your scheme NORTH allows 210, 220, 110; this line is 410.' }],
+    // The header rules refuse that cost center, beside the header field; the line does not say it again.
+    ['the PO’s cost center outside the scheme is the header’s to refuse', { headerCostCenterCode: '410' }, {}, { status: 'ok', rule: 'header', costCenterCode: '410', costCenterOrigin: 'header' }],
+    ['the PO’s cost center outside a warehouse override is the header’s to refuse', { poList: HARBOUR_WAREHOUSE, headerCostCenterCode: '210' }, {}, { status: 'ok', costCenterCode: '210', costCenterOrigin: 'header' }],
+    ['an entered cost center outside a warehouse override is the line’s', { poList: HARBOUR_WAREHOUSE, headerCostCenterCode: '310' }, { costCenter: '210' }, { status: 'refused', field: 'costCenterCode', rule: 'warehouse-override' }],
     ['an unknown cost center', {}, { costCenter: '999' }, { status: 'refused', field: 'costCenterCode', rule: 'reference-exists', reason: 'Line 2: cost center 999 does not exist.' }],
     ['an inactive cost center', {}, { costCenter: '500' }, { status: 'refused', field: 'costCenterCode', rule: 'cost-center-active', reason: 'Line 2: cost center 500 is inactive.' }],
     ['an inactive PO cost center', { headerCostCenterCode: '500' }, {}, { status: 'refused', field: 'costCenterCode', rule: 'cost-center-active', reason: 'Line 2: cost center 500 is inactive.' }],

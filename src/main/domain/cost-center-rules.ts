@@ -190,7 +190,8 @@ export function defaultCostCenter(operator: OperatorScope, allowed: EffectiveLis
 
 function missingReason(allowed: EffectiveList, vendor: VendorVerdict, choices: readonly string[]): string {
   if (allowed.codes.length === 0) return `You cannot enter POs: ${allowed.label} allows no active cost center.`;
-  if (vendor.status === 'refused') return 'Choose an allowed vendor first.';
+  // The vendor's own refusal says what is wrong; the cost center field has nothing to add until it is mended.
+  if (vendor.status === 'refused') return '';
   if (vendor.status === 'ok') return `Pick a cost center: vendor ${vendor.code} shares ${listCodes(choices)} with you.`;
   return `Pick a cost center from ${listCodes(choices)}.`;
 }

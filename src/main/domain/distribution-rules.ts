@@ -161,7 +161,10 @@ export function resolveLine(
   const costCenter = context.costCenters.get(chosen.code);
   if (!costCenter) return refuse('costCenterCode', 'reference-exists', `Line ${n}: cost center ${chosen.code} does not exist.`);
   if (!costCenter.active) return refuse('costCenterCode', 'cost-center-active', `Line ${n}: cost center ${chosen.code} is inactive.`);
-  if (!afterList.codes.includes(chosen.code)) {
+  // A line that only follows the PO's cost center under the PO's own list is judged once, by the
+  // header rules; refusing it here as well would say the same thing twice, on the wrong field.
+  const followsHeader = chosen.origin === 'header' && context.glWipOverride === null;
+  if (!afterList.codes.includes(chosen.code) && !followsHeader) {
     return refuse('costCenterCode', ruleOfList(afterList), `Line ${n}: ${allowsText(afterList)}; this line is ${chosen.code}.`);
   }
   return {

@@ -5,7 +5,9 @@ import { PoEntryScreen } from './features/po-entry/PoEntryScreen';
 import { PoListScreen } from './features/po-list/PoListScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SignInScreen } from './features/sign-in/SignInScreen';
+import { LeaveDialog } from './components/LeaveDialog';
 import { useShortcut } from './hooks/useShortcut';
+import { leaveScreenThen } from './stores/leave-guard-store';
 import { usePoEntryStore } from './stores/po-entry-store';
 import { useSessionStore } from './stores/session-store';
 
@@ -28,10 +30,12 @@ export function App() {
     document.documentElement.dataset.appState = appState === 'unavailable' ? 'error' : appState;
   }, [appState]);
 
-  const startNewPo = () => {
-    newPo();
-    showEntry();
-  };
+  // Every way out of the entry screen asks first when it holds unsaved work.
+  const startNewPo = () =>
+    leaveScreenThen(() => {
+      newPo();
+      showEntry();
+    });
 
   useShortcut('Alt+N', startNewPo, operator !== null);
   // Ctrl+S belongs to the entry screen; elsewhere it must not open the browser's "save page".
@@ -63,11 +67,11 @@ export function App() {
         operator={operator}
         view={view}
         editingStored={editingStored}
-        onList={showList}
+        onList={() => leaveScreenThen(showList)}
         onNewPo={startNewPo}
-        onAudit={showAudit}
-        onSettings={showSettings}
-        onSignOut={() => void signOut()}
+        onAudit={() => leaveScreenThen(showAudit)}
+        onSettings={() => leaveScreenThen(showSettings)}
+        onSignOut={() => leaveScreenThen(() => void signOut())}
       />
       {problem && (
         <div role="alert" className="alert app-problem">
@@ -85,6 +89,7 @@ export function App() {
       {view === 'entry' && <PoEntryScreen />}
       {view === 'audit' && <AuditScreen />}
       {view === 'settings' && <SettingsScreen />}
+      <LeaveDialog />
     </div>
   );
 }

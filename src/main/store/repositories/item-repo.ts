@@ -21,6 +21,8 @@ export async function searchItems(db: Db, text: string, limit: number): Promise<
     .where(
       sql<boolean>`(code like ${`${escaped.toUpperCase()}%`} escape '\\' or lower(description) like ${`%${escaped.toLowerCase()}%`} escape '\\')`,
     )
+    // Codes that start with what was typed come first, so "g" offers GLOVE-L before FILTER-H's "cartridge".
+    .orderBy(sql`case when code like ${`${escaped.toUpperCase()}%`} escape '\\' then 0 else 1 end`)
     .orderBy('code')
     .limit(limit)
     .execute();

@@ -1,4 +1,6 @@
 import { type InputHTMLAttributes, type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useAnchoredPosition } from '../hooks/useAnchoredPosition';
 
 /**
  * A text field with a list of matches under it (ARIA 1.2 combobox, list autocomplete).
@@ -25,6 +27,8 @@ export interface ComboboxProps<T> {
   onEnter?(): void;
   onFocusChange?(focused: boolean): void;
   onKeyDown?(event: KeyboardEvent<HTMLInputElement>): void;
+  /** The list is at least this wide, whatever the field's width. */
+  listMinWidth?: number;
   inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'onKeyDown' | 'onFocus' | 'onBlur' | 'role'>;
   className?: string;
 }
@@ -37,6 +41,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
   const [dismissed, setDismissed] = useState(false);
   const [cursor, setCursor] = useState<{ options: readonly T[]; index: number } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   /** Something typed or arrowed to that is not committed yet; a ref so a blur right after Tab sees the commit. */
   const pending = useRef(false);
 
@@ -89,7 +94,10 @@ export function Combobox<T>(props: ComboboxProps<T>) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     props.onKeyDown?.(event);
-    if (event.defaultPrevented) return;
+    if (!event.defaultPrevented) ownKeys(event);
+  };
+
+  const ownKeys = (event: KeyboardEvent<HTMLInputElement>) => {
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp':
@@ -132,9 +140,40 @@ export function Combobox<T>(props: ComboboxProps<T>) {
     }
   };
 
+  const position = useAnchoredPosition(inputRef, open);
+  // The list lives at the top of the page, so no scrolling table or grid clips it.
+  const list = (
+    <ul
+      ref={listRef}
+      id={listId}
+      role="listbox"
+      aria-label={listLabel}
+      className="combobox-list"
+      hidden={!open}
+      style={position ? { ...position.style, minWidth: Math.max(position.width, props.listMinWidth ?? 0) } : undefined}
+    >
+      {open &&
+        shown?.map((option, index) => (
+          <li
+            key={optionKey(option)}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === active}
+            className={index === active ? 'combobox-option active' : 'combobox-option'}
+            // Keep focus in the field so picking with the mouse does not first commit the typed text.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => pick(option)}
+          >
+            {renderOption(option)}
+          </li>
+        ))}
+    </ul>
+  );
+
   return (
     <div className={`combobox${props.className ? ` ${props.className}` : ''}`}>
       <input
+        ref={inputRef}
         {...props.inputProps}
         id={id}
         role="combobox"
@@ -167,23 +206,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
           else commitText();
         }}
       />
-      <ul ref={listRef} id={listId} role="listbox" aria-label={listLabel} className="combobox-list" hidden={!open}>
-        {open &&
-          shown?.map((option, index) => (
-            <li
-              key={optionKey(option)}
-              id={optionId(index)}
-              role="option"
-              aria-selected={index === active}
-              className={index === active ? 'combobox-option active' : 'combobox-option'}
-              // Keep focus in the field so picking with the mouse does not first commit the typed text.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => pick(option)}
-            >
-              {renderOption(option)}
-            </li>
-          ))}
-      </ul>
+      {createPortal(list, document.body)}
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { useShortcut } from '../../hooks/useShortcut';
 import { usePoEntryStore } from '../../stores/po-entry-store';
+import { TITLE_ID } from '../../stores/po-entry/save-slice';
 import { SAVE_BUTTON_ID } from './field-ids';
+import { LinesGrid } from './grid/LinesGrid';
 import { HeaderFields } from './HeaderFields';
-import { LinesTable } from './LinesTable';
+import { ProblemSummary } from './ProblemSummary';
 
-/** PO entry: header with its reasons, lines, save as draft (Ctrl+S). */
+/** PO entry: header with its reasons, the lines grid, save as draft (Ctrl+S). */
 export function PoEntryScreen() {
   const po = usePoEntryStore((s) => s.po);
   const busy = usePoEntryStore((s) => s.busy);
@@ -21,6 +24,10 @@ export function PoEntryScreen() {
   const pendingRemoval = usePoEntryStore((s) => s.pendingRemoval);
   const confirmRemoveLine = usePoEntryStore((s) => s.confirmRemoveLine);
   const cancelRemoveLine = usePoEntryStore((s) => s.cancelRemoveLine);
+  const largePo = usePoEntryStore((s) => s.largePo);
+  const confirmLargePo = usePoEntryStore((s) => s.confirmLargePo);
+  const cancelLargePo = usePoEntryStore((s) => s.cancelLargePo);
+  const { formatMoney } = useLocaleFormat();
   const viewing = po?.mode === 'view';
   const openForChange = () => {
     if (po && viewing && po.canChange) void open(po.id, 'change');
@@ -33,22 +40,33 @@ export function PoEntryScreen() {
     if (warehouses.length === 0) void loadWarehouses();
   }, [warehouses.length, loadWarehouses]);
 
-  // The store asks for focus (new PO, new line, refused field); it lands once the element is rendered.
+  // Reload and window close: the browser (or Electron's main process) asks before unsaved work goes.
   useEffect(() => {
-    if (!focus) return;
+    if (!dirty || viewing) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty, viewing]);
+
+  // Header fields, the title and buttons take focus here; line cells are the grid's to bring into view.
+  useEffect(() => {
+    if (!focus || focus.id.startsWith('line-')) return;
     const element = document.getElementById(focus.id);
     if (!element) return;
     element.focus();
     if (element instanceof HTMLInputElement) element.select();
   }, [focus]);
 
-  const readOnly = viewing;
-
   return (
-    <main className="screen po-entry" aria-labelledby="po-entry-title" aria-busy={busy !== 'idle'}>
+    <main className="screen po-entry" aria-labelledby={TITLE_ID} aria-busy={busy !== 'idle'}>
       <header className="screen-header">
         <div>
-          <h1 id="po-entry-title" tabIndex={-1}>{po ? po.number : 'New purchase order'}</h1>
+          <h1 id={TITLE_ID} tabIndex={-1}>
+            {po ? po.number : 'New purchase order'}
+          </h1>
           <p className="screen-meta">
             {po ? (
               <>
@@ -66,6 +84,7 @@ export function PoEntryScreen() {
         </div>
       </header>
 
+      <ProblemSummary />
       {alert && (
         <div role="alert" className="alert">
           {alert}
@@ -99,7 +118,7 @@ export function PoEntryScreen() {
         <fieldset className="header-fieldset" disabled={viewing}>
           <HeaderFields />
         </fieldset>
-        <LinesTable />
+        <LinesGrid />
         <div className="form-actions">
           <p role="status" className="save-notice">
             {notice}
@@ -110,7 +129,7 @@ export function PoEntryScreen() {
             className="primary"
             aria-keyshortcuts="Control+S Meta+S"
             aria-busy={busy === 'saving'}
-            disabled={readOnly}
+            disabled={viewing}
           >
             {busy === 'saving' ? 'Saving…' : 'Save draft'}
             <kbd aria-hidden="true">Ctrl+S</kbd>
@@ -125,6 +144,16 @@ export function PoEntryScreen() {
           cancelLabel="Keep line"
           onConfirm={confirmRemoveLine}
           onCancel={cancelRemoveLine}
+        />
+      )}
+      {largePo && (
+        <ConfirmDialog
+          title="Save a large PO?"
+          message={`This PO totals ${formatMoney(largePo.totalMinor)}, above the large-PO amount of ${formatMoney(largePo.thresholdMinor)}. Saving records your confirmation in the audit log.`}
+          confirmLabel={`Save ${formatMoney(largePo.totalMinor)}`}
+          cancelLabel="Go back"
+          onConfirm={() => void confirmLargePo()}
+          onCancel={cancelLargePo}
         />
       )}
     </main>

@@ -32,6 +32,7 @@ export function VendorLookup({ id, text, invalid, showCostCenters, describedBy, 
       onCommit={(typed) => onCommit(typed)}
       onFocusChange={setFocused}
       className="combobox-wide"
+      listMinWidth={440}
       inputProps={{
         maxLength: 32,
         placeholder: 'Code or name',

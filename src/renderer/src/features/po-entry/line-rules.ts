@@ -1,5 +1,7 @@
 import type { DistributionType, LineAccess } from '../../../../shared/contracts';
-import { MAX_QUANTITY_MILLI, MAX_UNIT_COST_MINOR, lineTotalMinor, parseMoney, parseQuantity } from '../../../../shared/money';
+import { formatMoney, formatQuantity, type ParsedNumber, parseMoney, parseQuantity } from '../../../../shared/locale-format';
+import type { LocaleCode } from '../../../../shared/locales';
+import { lineTotalMinor, MAX_QUANTITY_MILLI, MAX_UNIT_COST_MINOR } from '../../../../shared/money';
 
 /** The coding cells main judges with the line rules: each change there asks main again. */
 export type CodeCell = 'job' | 'workOrder' | 'costType' | 'glAccount' | 'costCenter';
@@ -45,22 +47,24 @@ export interface LineDraft {
 }
 
 export type LineCell = 'item' | 'description' | 'quantity' | 'unitCost' | 'distributionType' | CodeCell;
-export const LINE_CELLS: readonly LineCell[] = ['item', 'description', 'distributionType', ...CODE_CELLS, 'quantity', 'unitCost'];
+/** In the grid's order, so a list of refused cells reads as the screen does. */
+export const LINE_CELLS: readonly LineCell[] = ['item', 'description', 'quantity', 'unitCost', 'distributionType', ...CODE_CELLS];
 
 export type LineErrors = Partial<Record<LineCell, string>>;
 
+/** A description longer than this is refused, never cut: main's contract says the same. */
+export const DESCRIPTION_LIMIT = 200;
+
 export const MESSAGES = {
-  quantity: 'Quantity must be a positive number with up to 3 decimals',
-  quantityMax: 'Quantity is at most 1,000,000',
-  unitCost: 'Unit cost must be a number with up to 2 decimals',
-  unitCostMax: 'Unit cost is at most 10,000,000.00',
   description: 'Describe what is ordered',
-  descriptionMax: 'Description is at most 200 characters',
   itemMax: 'Item code is at most 32 characters',
   glAccount: 'Choose a G/L account',
   workOrder: 'A direct work-order cost line needs a work order',
   job: 'A job-cost line needs a job',
 } as const;
+
+export const descriptionTooLong = (length: number): string =>
+  `Description is ${length} characters; at most ${DESCRIPTION_LIMIT} are kept on a PO. Shorten it: nothing is cut for you.`;
 
 export const DISTRIBUTION_TYPES: readonly { value: DistributionType; label: string }[] = [
   { value: 'expense', label: 'Expense' },
@@ -108,29 +112,41 @@ export const isEditable = (line: LineDraft, viewing: boolean): boolean => !viewi
 export const costCenterEditable = (line: LineDraft, viewing: boolean, costCentersOn: boolean): boolean =>
   isEditable(line, viewing) && costCentersOn && line.distributionType !== 'direct-wo-cost' && (line.access?.costCenterEditable ?? true);
 
-export function quantityOf(line: LineDraft): number | null {
-  const value = parseQuantity(line.quantity);
-  return value !== null && value > 0 && value <= MAX_QUANTITY_MILLI ? value : null;
+type Reading = { ok: true; value: number } | { ok: false; message: string };
+
+/** The quantity as it will be stored, in thousandths, or the sentence that says why it cannot be. */
+export function readQuantity(text: string, locale: LocaleCode): Reading {
+  const parsed: ParsedNumber = parseQuantity(text, locale);
+  if (!parsed.ok) return parsed;
+  if (parsed.value <= 0) return { ok: false, message: 'Quantity must be more than zero.' };
+  if (parsed.value > MAX_QUANTITY_MILLI) return { ok: false, message: `Quantity is at most ${formatQuantity(MAX_QUANTITY_MILLI, locale)}.` };
+  return parsed;
 }
 
-export function unitCostOf(line: LineDraft): number | null {
-  const value = parseMoney(line.unitCost);
-  return value !== null && value <= MAX_UNIT_COST_MINOR ? value : null;
+/** The unit cost in minor units, or why not. */
+export function readUnitCost(text: string, locale: LocaleCode): Reading {
+  const parsed = parseMoney(text, locale, 'Unit cost');
+  if (!parsed.ok) return parsed;
+  if (parsed.value > MAX_UNIT_COST_MINOR) return { ok: false, message: `Unit cost is at most ${formatMoney(MAX_UNIT_COST_MINOR, locale)}.` };
+  return parsed;
 }
+
+const valueOf = (reading: Reading): number | null => (reading.ok ? reading.value : null);
+export const quantityOf = (line: LineDraft, locale: LocaleCode): number | null => valueOf(readQuantity(line.quantity, locale));
+export const unitCostOf = (line: LineDraft, locale: LocaleCode): number | null => valueOf(readUnitCost(line.unitCost, locale));
 
 /** The client-side checks; main re-checks every one of them on save. A blank line has no errors: it is skipped. */
-export function lineErrors(line: LineDraft): LineErrors {
+export function lineErrors(line: LineDraft, locale: LocaleCode): LineErrors {
   if (isBlankLine(line)) return {};
   const errors: LineErrors = {};
   if (line.itemCode.trim().length > 32) errors.item = MESSAGES.itemMax;
-  if (line.description.trim() === '') errors.description = MESSAGES.description;
-  else if (line.description.trim().length > 200) errors.description = MESSAGES.descriptionMax;
-  const quantity = parseQuantity(line.quantity);
-  if (quantity === null || quantity <= 0) errors.quantity = MESSAGES.quantity;
-  else if (quantity > MAX_QUANTITY_MILLI) errors.quantity = MESSAGES.quantityMax;
-  const unitCost = parseMoney(line.unitCost);
-  if (unitCost === null) errors.unitCost = MESSAGES.unitCost;
-  else if (unitCost > MAX_UNIT_COST_MINOR) errors.unitCost = MESSAGES.unitCostMax;
+  const description = line.description.trim();
+  if (description === '') errors.description = MESSAGES.description;
+  else if (description.length > DESCRIPTION_LIMIT) errors.description = descriptionTooLong(description.length);
+  const quantity = readQuantity(line.quantity, locale);
+  if (!quantity.ok) errors.quantity = quantity.message;
+  const unitCost = readUnitCost(line.unitCost, locale);
+  if (!unitCost.ok) errors.unitCost = unitCost.message;
   if (line.glAccount.trim() === '') errors.glAccount = MESSAGES.glAccount;
   if (line.distributionType === 'direct-wo-cost' && line.workOrder.trim() === '') errors.workOrder = MESSAGES.workOrder;
   if (line.distributionType === 'job-cost' && line.job.trim() === '' && line.workOrder.trim() === '') errors.job = MESSAGES.job;
@@ -138,16 +154,21 @@ export function lineErrors(line: LineDraft): LineErrors {
 }
 
 /** Line total in minor units, or null while quantity or unit cost cannot be read. */
-export function lineTotal(line: LineDraft): number | null {
-  const quantity = quantityOf(line);
-  const unitCost = unitCostOf(line);
+export function lineTotal(line: LineDraft, locale: LocaleCode): number | null {
+  const quantity = quantityOf(line, locale);
+  const unitCost = unitCostOf(line, locale);
   return quantity === null || unitCost === null ? null : lineTotalMinor(quantity, unitCost);
 }
 
-export const poTotal = (lines: readonly LineDraft[]): number => lines.reduce((sum, line) => sum + (lineTotal(line) ?? 0), 0);
+export const poTotal = (lines: readonly LineDraft[], locale: LocaleCode): number =>
+  lines.reduce((sum, line) => sum + (lineTotal(line, locale) ?? 0), 0);
 
-/** Money for an edit field: "1250.00", never with thousands separators. */
-export function moneyForEditing(minor: number): string {
-  const abs = Math.abs(minor);
-  return `${minor < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+/**
+ * What a number cell shows once the operator leaves it: the value re-written in the locale, so they
+ * see what will be stored ("1000" becomes "1,000" in en-US). Text that cannot be read stays as typed.
+ */
+export function reformatted(cell: 'quantity' | 'unitCost', text: string, locale: LocaleCode): string {
+  const reading = cell === 'quantity' ? readQuantity(text, locale) : readUnitCost(text, locale);
+  if (!reading.ok) return text;
+  return cell === 'quantity' ? formatQuantity(reading.value, locale) : formatMoney(reading.value, locale);
 }

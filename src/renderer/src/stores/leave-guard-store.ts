@@ -1,0 +1,55 @@
+import { create } from 'zustand';
+import { useInstallationSettingsStore } from './installation-settings-store';
+import { usePoEntryStore } from './po-entry-store';
+import { useSessionStore } from './session-store';
+
+/**
+ * Leaving a screen with unsaved work asks first (new PO, another view, sign-out); the question
+ * says what would be lost. Reload and window close are asked by the browser or Electron.
+ */
+interface LeaveGuardState {
+  question: { summary: string; proceed: () => void; discard: () => void } | null;
+  stay(): void;
+  leave(): void;
+}
+
+export const useLeaveGuardStore = create<LeaveGuardState>()((set, get) => ({
+  question: null,
+  stay() {
+    set({ question: null });
+  },
+  leave() {
+    const question = get().question;
+    set({ question: null });
+    if (!question) return;
+    question.discard();
+    question.proceed();
+  },
+}));
+
+/** What the screen now showing would lose, and how to drop it; null when it holds nothing unsaved. */
+function unsavedWork(): { summary: string; discard: () => void } | null {
+  const view = useSessionStore.getState().view;
+  if (view === 'entry') {
+    const entry = usePoEntryStore.getState();
+    const summary = entry.unsavedSummary();
+    return summary === null ? null : { summary, discard: entry.discard };
+  }
+  if (view === 'settings') {
+    const settings = useInstallationSettingsStore.getState();
+    return settings.hasUnsavedChanges()
+      ? { summary: 'Leaving now discards the installation settings you changed but have not saved.', discard: settings.discard }
+      : null;
+  }
+  return null;
+}
+
+/** Runs `proceed` at once when nothing is unsaved; otherwise asks, and runs it only on "leave". */
+export function leaveScreenThen(proceed: () => void): void {
+  const work = unsavedWork();
+  if (work === null) {
+    proceed();
+    return;
+  }
+  useLeaveGuardStore.setState({ question: { ...work, proceed } });
+}
