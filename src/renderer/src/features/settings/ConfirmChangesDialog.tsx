@@ -1,4 +1,5 @@
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { ModalDialog } from '../../components/ModalDialog';
 import { type SettingChangeDescription, sentenceOf } from './setting-changes';
 
 interface ConfirmChangesDialogProps {
@@ -17,49 +18,16 @@ interface ConfirmChangesDialogProps {
  */
 export function ConfirmChangesDialog({ title, descriptions, confirmLabel, cancelLabel, busy, onConfirm, onCancel }: ConfirmChangesDialogProps) {
   const confirmRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    confirmRef.current?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
-    } else if (event.key === 'Tab') {
-      const buttons = Array.from(event.currentTarget.querySelectorAll('button'));
-      const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-      event.preventDefault();
-      buttons[(index + (event.shiftKey ? buttons.length - 1 : 1)) % buttons.length]?.focus();
-    }
-  };
-
   return (
-    <div className="dialog-backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-changes-title"
-        aria-describedby="confirm-changes-list"
-        aria-busy={busy || undefined}
-        className="dialog confirm-changes"
-        onKeyDown={onKeyDown}
-      >
-        <h2 id="confirm-changes-title">{title}</h2>
-        <ul id="confirm-changes-list" className="confirm-changes-list">
-          {descriptions.map((description) => (
-            <li key={description.summary}>{sentenceOf(description)}</li>
-          ))}
-        </ul>
-        <p className="hint">
-          {descriptions.length === 1 ? 'The change is' : 'Each change is'} recorded in the audit log. Enter saves · Esc cancels
-        </p>
-        <div className="dialog-actions">
+    <ModalDialog
+      id="confirm-changes"
+      title={title}
+      initialFocus={confirmRef}
+      onCancel={onCancel}
+      busy={busy}
+      className="confirm-changes"
+      actions={
+        <>
           <button type="button" className="secondary" onClick={onCancel}>
             {cancelLabel}
           </button>
@@ -74,8 +42,17 @@ export function ConfirmChangesDialog({ title, descriptions, confirmLabel, cancel
           >
             {busy ? 'Saving…' : confirmLabel}
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <ul className="confirm-changes-list">
+        {descriptions.map((description) => (
+          <li key={description.summary}>{sentenceOf(description)}</li>
+        ))}
+      </ul>
+      <p className="hint">
+        {descriptions.length === 1 ? 'The change is' : 'Each change is'} recorded in the audit log. Enter saves · Esc cancels
+      </p>
+    </ModalDialog>
   );
 }
