@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppProtocol } from './app-protocol';
@@ -5,6 +6,9 @@ import { resolveDataLocation, wantsDemoData } from './data-location';
 import { registerIpc } from './ipc/electron-ipc';
 import { openStore } from './open-store';
 import { createDesk } from './services/desk';
+import { CONNECTION_FILE_NAME, defaultChoice } from './team/connection-choice';
+import { DeskConnection } from './team/desk-connection';
+import { CHANGE_CHANNEL, CONNECTION_CHANNEL } from '../shared/channels';
 import { askBeforeDiscardingUnsavedWork } from './unsaved-changes';
 import { chooseAppUrl, hardenSession, hardenWebContents, secureWebPreferences } from './window-security';
 
@@ -44,15 +48,23 @@ async function start(): Promise<void> {
   await app.whenReady();
   serveAppProtocol(protocol, rendererDir);
   hardenSession(session.defaultSession, appUrl);
-  const desk = createDesk(await openStore(location.databaseFile, { demoData: wantsDemoData(process.env) }));
-  registerIpc(desk, ipcMain, appUrl, (channel, notice) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, notice);
+  const broadcast = (channel: string, message: unknown) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message);
+  };
+  // Local mode opens this computer's database as always; team mode opens none and forwards every call.
+  const connection = await DeskConnection.open({
+    choiceFile: join(location.userDataDir, CONNECTION_FILE_NAME),
+    defaultChoice: defaultChoice(process.env, existsSync(location.databaseFile)),
+    openLocalDesk: async () => createDesk(await openStore(location.databaseFile, { demoData: wantsDemoData(process.env) })),
+    notifyChange: (notice) => broadcast(CHANGE_CHANNEL, notice),
+    notifyConnection: (state) => broadcast(CONNECTION_CHANNEL, state),
   });
+  registerIpc(connection, ipcMain, appUrl);
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
-  app.on('before-quit', () => void desk.db.destroy());
+  app.on('before-quit', () => void connection.close());
 }
 
 app.on('window-all-closed', () => {

@@ -23,9 +23,15 @@ export const channels = {
   listDistributionCodes: 'distribution-codes:list',
   listAudit: 'audit:list',
   auditVocabulary: 'audit:vocabulary',
+  // Answered by the shell itself (Electron main, or the web host), never by a desk: how this screen reaches its desk.
+  connectionState: 'connection:state',
+  testConnection: 'connection:test',
+  chooseConnection: 'connection:choose',
 } as const;
 
 export type ChannelName = keyof typeof channels;
 
 /** Main → renderer: what changed after a write, so stores know what to refetch. */
 export const CHANGE_CHANNEL = 'app:changed';
+/** Main → renderer: the connection's state changed (a team server stopped or started answering, or another was chosen). */
+export const CONNECTION_CHANNEL = 'app:connection';

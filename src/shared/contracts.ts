@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANGE_CHANNEL, type ChannelName, channels } from './channels';
 import { SUPPORTED_LOCALES } from './locales';
 import { MAX_QUANTITY_MILLI, MAX_UNIT_COST_MINOR } from './money';
+import { checkTeamServerUrl } from './team-server-url';
 
 /**
  * The whole IPC surface, defined once: each contract names its channel, the input main accepts
@@ -413,11 +414,72 @@ export const contracts = {
   auditVocabulary: contract('auditVocabulary', empty, auditVocabularySchema),
 } as const;
 
+/**
+ * How this screen reaches its desk: this computer's own database (`local`), a team server (`team`),
+ * not chosen yet (`unchosen`, the Electron app's first run), or the server a browser page came from.
+ */
+export const connectionModeSchema = z.enum(['unchosen', 'local', 'team', 'browser']);
+export type ConnectionMode = z.infer<typeof connectionModeSchema>;
+
+export const connectionStateSchema = z.object({
+  mode: connectionModeSchema,
+  /** The team server, or the server the page came from; null for this computer only and before a choice. */
+  serverUrl: z.string().nullable(),
+  /** False while that server does not answer; the connection retries by itself and says when it is back. */
+  reachable: z.boolean(),
+  /** The Electron app lets its operator choose; a browser page uses the server it was opened from. */
+  canChoose: z.boolean(),
+  /** Why a stored choice could not be used, in words; null when nothing went wrong. */
+  problem: z.string().nullable(),
+});
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+/** A team server's address, checked (https://, or http:// to this computer) and stored without a trailing slash. */
+export const teamServerUrlSchema = z
+  .string({ error: 'Enter the team server’s address' })
+  .max(2048, 'A team server’s address is at most 2,048 characters')
+  .transform((text, context) => {
+    const checked = checkTeamServerUrl(text);
+    if (checked.ok) return checked.url;
+    context.issues.push({ code: 'custom', message: checked.message, input: text });
+    return z.NEVER;
+  });
+
+/** What a workstation keeps in its user data and what the choice screen sends. */
+export const connectionChoiceSchema = z.discriminatedUnion(
+  'mode',
+  [z.strictObject({ mode: z.literal('local') }), z.strictObject({ mode: z.literal('team'), url: teamServerUrlSchema })],
+  { error: 'Choose “This computer only” or “Team server”' },
+);
+export type ConnectionChoice = z.output<typeof connectionChoiceSchema>;
+
+/** What a connection test found at an address, in words; `found` is true when a purchasing desk answered there. */
+export const connectionTestSchema = z.object({ found: z.boolean(), url: z.string(), message: z.string() });
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+
+/**
+ * Calls the shell answers itself — Electron main, or the web host for a browser — and never
+ * forwards to a desk or a team server: the renderer asks them the same way everywhere.
+ */
+export const connectionContracts = {
+  connectionState: contract('connectionState', empty, connectionStateSchema),
+  testConnection: contract('testConnection', z.strictObject({ url: teamServerUrlSchema }), connectionTestSchema),
+  chooseConnection: contract('chooseConnection', connectionChoiceSchema, connectionStateSchema),
+} as const;
+
+/** The desk's calls: answered by the dispatcher, forwarded as they are to a team server. */
 export type Contracts = typeof contracts;
 export type ContractName = keyof Contracts;
-export type InputOf<K extends ContractName> = z.input<Contracts[K]['input']>;
-export type ParsedInputOf<K extends ContractName> = z.output<Contracts[K]['input']>;
-export type OutputOf<K extends ContractName> = z.output<Contracts[K]['output']>;
+export type ConnectionContracts = typeof connectionContracts;
+export type ConnectionContractName = keyof ConnectionContracts;
+/** Every call a renderer can make: the desk's and the shell's own. */
+export type CallName = ContractName | ConnectionContractName;
+type AllContracts = Contracts & ConnectionContracts;
+export type InputOf<K extends CallName> = z.input<AllContracts[K]['input']>;
+export type ParsedInputOf<K extends CallName> = z.output<AllContracts[K]['input']>;
+export type OutputOf<K extends CallName> = z.output<AllContracts[K]['output']>;
+
+export const isConnectionContractName = (name: string): name is ConnectionContractName => Object.hasOwn(connectionContracts, name);
 
 export { CHANGE_CHANNEL };
 export type ChangedEntity = 'purchase-orders' | 'settings' | 'session' | 'audit';

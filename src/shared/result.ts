@@ -8,6 +8,8 @@ export type AppErrorCode =
   | 'conflict'
   /** Main needs the operator to confirm (a large PO) before it saves; `confirmation` says what. */
   | 'needs-confirmation'
+  /** The desk (a team server, or the page's own server) did not answer; the message says whether anything was saved. */
+  | 'unreachable'
   | 'internal';
 
 export interface FieldIssue {

@@ -1,29 +1,42 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import type { ChangeNotice } from '../../shared/contracts';
+import { type ChangeNotice, isConnectionContractName } from '../../shared/contracts';
 import { dispatch, isContractName } from '../ipc/dispatch';
 import type { Desk } from '../services/desk';
+import { SESSION_ENDED_HEADER, SESSION_STARTERS, SESSION_TOKEN_HEADER } from '../team/wire';
 import { CONTENT_SECURITY_POLICY } from '../window-security';
 import { browserBridgeScript } from './browser-bridge';
+import { browserConnectionAnswers, previewConnectionAnswers } from './connection-answers';
+import { CLEARED_COOKIE, credentialsOf, newSession, type RequestCredentials, sessionCookie } from './request-credentials';
 
 /**
- * Serves the built renderer and the main-process services to a browser on loopback. Only the
- * Electron shell differs from the desktop app: the same dispatcher validates and answers each call.
+ * Serves the built renderer and the main-process services to a browser on loopback, and the same
+ * calls to a workstation in team mode (bearer token, no Origin; see request-credentials.ts). Only
+ * the Electron shell differs from the desktop app: the same dispatcher validates and answers each call.
  */
 export interface WebHost {
   url: string;
   close(): Promise<void>;
 }
 
-const SESSION_COOKIE = 'desk_session';
+export interface WebHostOptions {
+  desk: Desk;
+  rendererDir: string;
+  port?: number;
+  /**
+   * Tests only: answer the connection calls as a workstation on its first run does, so the choice
+   * screen can be shown in a browser. The app never sets it.
+   */
+  connectionPreview?: boolean;
+}
+
 const MAX_BODY_BYTES = 1_000_000;
-/** The calls that start a session; each gets a session id of its own, whatever the browser held before. */
-const SESSION_STARTERS: ReadonlySet<string> = new Set(['signIn', 'setUpFirstAdmin']);
 /** Change-notice streams held open at once; each is a socket and a timer's worth of work. */
 const MAX_EVENT_STREAMS = 32;
+/** A comment on every open stream this often, so a workstation (and any proxy between) can tell a quiet stream from a dead one. */
+const KEEP_ALIVE_MS = 15_000;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -34,19 +47,25 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export async function startWebHost(options: { desk: Desk; rendererDir: string; port?: number }): Promise<WebHost> {
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { desk, rendererDir } = options;
-  /** Open change-notice streams and the session each belongs to, so sign-out can close them. */
+  /** Open change-notice streams and the session key each belongs to, so sign-out can close them. */
   const eventStreams = new Map<ServerResponse, string>();
   const notify = (notice: ChangeNotice) => {
     for (const stream of eventStreams.keys()) stream.write(`data: ${JSON.stringify(notice)}\n\n`);
   };
+  const keepAlive = setInterval(() => {
+    for (const stream of eventStreams.keys()) stream.write(': keep-alive\n\n');
+  }, KEEP_ALIVE_MS);
+  keepAlive.unref();
   /**
-   * Session ids this host handed out at a sign-in and not yet forgotten; any other cookie value is
-   * no session at all. Only sign-ins add to it, so requests from anywhere cannot make it grow.
+   * Session keys of the cookies and tokens this host handed out at a sign-in and not yet forgotten;
+   * any other cookie or token is no session at all. Only sign-ins add to it, so requests from
+   * anywhere cannot make it grow.
    */
   const issuedSessions = new Set<string>();
   let origin = '';
+  const answerConnection = options.connectionPreview ? previewConnectionAnswers() : browserConnectionAnswers(() => origin);
   /** Both loopback spellings of this host, as Host headers and as Origins. */
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
@@ -72,11 +91,14 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
-    // Same-origin JSON only: a page elsewhere cannot drive the desk through this port.
-    if (!allowedOrigins.has(request.headers.origin ?? '') || !request.headers['content-type']?.startsWith('application/json')) {
+    const credentials = credentialsOf(request);
+    if (credentials.kind === 'refused') return sendJson(response, 403, { ok: false, error: { code: 'forbidden', message: credentials.message } });
+    // Same-origin JSON only: a page elsewhere cannot drive the desk through this port. A workstation sends no Origin at all.
+    const originAccepted = credentials.kind === 'workstation' || allowedOrigins.has(request.headers.origin ?? '');
+    if (!originAccepted || !request.headers['content-type']?.startsWith('application/json')) {
       return sendJson(response, 403, { ok: false, error: { code: 'forbidden', message: 'Cross-origin request refused.' } });
     }
-    if (!isContractName(name)) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: 'The desk has no such call.' } });
+    if (!isContractName(name) && !isConnectionContractName(name)) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: 'The desk has no such call.' } });
     // A declared size over the limit is answered before a byte of it is read.
     if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge(response);
     let body: string;
@@ -92,49 +114,56 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
     } catch {
       return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } });
     }
-    const cookieSession = liveSessionOf(request);
-    // A sign-in always gets a session id of its own, so an id known before it (or planted) is worth nothing after.
+    if (isConnectionContractName(name)) return sendJson(response, 200, await answerConnection(name, payload));
+
+    const liveSession = liveSessionOf(credentials);
+    // A sign-in always gets a session of its own, so an id or token known before it (or planted) is worth nothing after.
     const starting = SESSION_STARTERS.has(name);
-    const sessionId = starting || !cookieSession ? randomUUID() : cookieSession;
-    const result = await dispatch(desk, sessionKeyFor(sessionId), name, payload, { notify, client: { address: request.socket.remoteAddress ?? 'unknown' } });
+    const fresh = starting || !liveSession ? newSession(credentials.kind) : undefined;
+    const sessionKey = fresh?.sessionKey ?? (liveSession as string);
+    const result = await dispatch(desk, sessionKey, name, payload, { notify, client: { address: request.socket.remoteAddress ?? 'unknown' } });
     const headers: Record<string, string> = {};
-    if (starting && result.ok) {
-      if (cookieSession) forget(cookieSession);
-      issuedSessions.add(sessionId);
-      headers['set-cookie'] = `${SESSION_COOKIE}=${sessionId}; HttpOnly; SameSite=Strict; Path=/`;
-    } else if (name === 'signOut' || (!cookieSession && cookieValue(request) !== undefined)) {
-      // Signed out, or holding an id that is unknown or has expired: the browser drops the cookie.
-      if (cookieSession) forget(cookieSession);
-      headers['set-cookie'] = CLEARED_COOKIE;
+    if (starting && result.ok && fresh) {
+      if (liveSession) forget(liveSession);
+      issuedSessions.add(fresh.sessionKey);
+      if (credentials.kind === 'browser') headers['set-cookie'] = sessionCookie(fresh.secret);
+      else headers[SESSION_TOKEN_HEADER] = fresh.secret;
+    } else if (name === 'signOut' || (!liveSession && credentials.presented)) {
+      // Signed out, or holding an id or token that is unknown or has expired: the caller drops it.
+      if (liveSession) forget(liveSession);
+      if (credentials.kind === 'browser') headers['set-cookie'] = CLEARED_COOKIE;
+      else headers[SESSION_ENDED_HEADER] = 'true';
     }
     sendJson(response, 200, result, headers);
   }
 
-  function forget(sessionId: string): void {
-    issuedSessions.delete(sessionId);
-    desk.sessions.end(sessionKeyFor(sessionId));
-    for (const [stream, owner] of eventStreams) if (owner === sessionId) stream.end();
+  function forget(sessionKey: string): void {
+    issuedSessions.delete(sessionKey);
+    desk.sessions.end(sessionKey);
+    for (const [stream, owner] of eventStreams) if (owner === sessionKey) stream.end();
   }
 
-  /** The cookie's session id when this host issued it and its session is still live (not idle too long, not too old). */
-  function liveSessionOf(request: IncomingMessage): string | undefined {
-    const id = cookieValue(request);
-    if (id === undefined || !issuedSessions.has(id)) return undefined;
-    if (desk.sessions.get(sessionKeyFor(id))) return id;
-    forget(id);
+  /** The caller's session key when this host issued it and its session is still live (not idle too long, not too old). */
+  function liveSessionOf(credentials: Exclude<RequestCredentials, { kind: 'refused' }>): string | undefined {
+    const key = credentials.sessionKey;
+    if (key === undefined || !issuedSessions.has(key)) return undefined;
+    if (desk.sessions.get(key)) return key;
+    forget(key);
     return undefined;
   }
 
   async function openEventStream(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const credentials = credentialsOf(request);
+    if (credentials.kind === 'refused') return send(response, 403, 'text/plain', credentials.message);
     // EventSource sends an Origin only across origins; a stream asked for by another page is refused.
     const requestOrigin = request.headers.origin;
     if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) return send(response, 403, 'text/plain', 'Cross-origin request refused.');
-    const sessionId = liveSessionOf(request);
-    if (!sessionId) return send(response, 403, 'text/plain', 'Sign in to receive change notices.');
+    const sessionKey = liveSessionOf(credentials);
+    if (!sessionKey) return send(response, 403, 'text/plain', 'Sign in to receive change notices.');
     if (eventStreams.size >= MAX_EVENT_STREAMS) return send(response, 503, 'text/plain', 'Too many open change-notice streams.');
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': connected\n\n');
-    eventStreams.set(response, sessionId);
+    eventStreams.set(response, sessionKey);
     response.on('close', () => eventStreams.delete(response));
   }
 
@@ -171,6 +200,7 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
     url: `${origin}/`,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(keepAlive);
         for (const stream of eventStreams.keys()) stream.end();
         server.closeAllConnections();
         server.close(() => resolve());
@@ -178,22 +208,11 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
   };
 }
 
-const sessionKeyFor = (sessionId: string) => `browser-${sessionId}`;
-const CLEARED_COOKIE = `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
 
 function tooLarge(response: ServerResponse): void {
   // The rest of an oversized upload is not read; the connection closes once the answer is sent.
   response.setHeader('connection', 'close');
   sendJson(response, 413, { ok: false, error: { code: 'invalid-input', message: 'The request is larger than 1 MB; nothing was done.' } });
-}
-
-function cookieValue(request: IncomingMessage): string | undefined {
-  const cookies = request.headers.cookie?.split(';') ?? [];
-  for (const cookie of cookies) {
-    const [name, value] = cookie.trim().split('=');
-    if (name === SESSION_COOKIE && value) return value;
-  }
-  return undefined;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

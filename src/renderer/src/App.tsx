@@ -6,7 +6,11 @@ import { PoListScreen } from './features/po-list/PoListScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SignInScreen } from './features/sign-in/SignInScreen';
 import { LeaveDialog } from './components/LeaveDialog';
+import { ConnectionChoiceScreen } from './features/connection/ConnectionChoiceScreen';
+import { ConnectionFooter } from './features/connection/ConnectionFooter';
+import { UnreachableBanner } from './features/connection/UnreachableBanner';
 import { useShortcut } from './hooks/useShortcut';
+import { useConnectionStore } from './stores/connection-store';
 import { leaveScreenThen } from './stores/leave-guard-store';
 import { usePoEntryStore } from './stores/po-entry-store';
 import { useSessionStore } from './stores/session-store';
@@ -24,11 +28,18 @@ export function App() {
   const newPo = usePoEntryStore((s) => s.newPo);
   const openPo = usePoEntryStore((s) => s.open);
   const editingStored = usePoEntryStore((s) => s.po !== null);
+  const connection = useConnectionStore((s) => s.connection);
+  const choosingConnection = useConnectionStore((s) => s.choosing);
+  const shownState = connection === null ? 'loading' : appState;
+
+  useEffect(() => {
+    void useConnectionStore.getState().init();
+  }, []);
 
   // End-to-end tests wait for html[data-app-state="ready"]; set after the screen has rendered.
   useEffect(() => {
-    document.documentElement.dataset.appState = appState === 'unavailable' ? 'error' : appState;
-  }, [appState]);
+    document.documentElement.dataset.appState = shownState === 'unavailable' ? 'error' : shownState;
+  }, [shownState]);
 
   // Every way out of the entry screen asks first when it holds unsaved work.
   const startNewPo = () =>
@@ -41,7 +52,7 @@ export function App() {
   // Ctrl+S belongs to the entry screen; elsewhere it must not open the browser's "save page".
   useShortcut('Mod+S', () => {}, operator !== null && view !== 'entry');
 
-  if (appState === 'loading') {
+  if (shownState === 'loading' || connection === null) {
     return (
       <div className="splash" aria-busy="true">
         Loading the purchasing desk…
@@ -59,10 +70,22 @@ export function App() {
     );
   }
 
-  if (!operator) return <SignInScreen />;
+  // The desktop app's first run: nothing can be signed in to before this computer knows where its desk is.
+  if (connection.mode === 'unchosen') return <ConnectionChoiceScreen />;
+
+  if (!operator) {
+    return (
+      <>
+        <UnreachableBanner />
+        {choosingConnection ? <ConnectionChoiceScreen /> : <SignInScreen />}
+        {!choosingConnection && <ConnectionFooter />}
+      </>
+    );
+  }
 
   return (
     <div className="app-shell">
+      <UnreachableBanner />
       <TopBar
         operator={operator}
         view={view}

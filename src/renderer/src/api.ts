@@ -1,5 +1,5 @@
 import type { DeskApi } from '../../shared/api';
-import type { ChangeNotice, ContractName, InputOf, OutputOf } from '../../shared/contracts';
+import type { CallName, ChangeNotice, ConnectionState, InputOf, OutputOf } from '../../shared/contracts';
 import type { AppError, Result } from '../../shared/result';
 
 /**
@@ -10,7 +10,7 @@ const UNREACHABLE: AppError = { code: 'internal', message: 'The purchasing desk 
 
 export const hasApi = (): boolean => typeof window !== 'undefined' && typeof window.api === 'object' && window.api !== null;
 
-async function call<K extends ContractName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
+async function call<K extends CallName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
   if (!hasApi()) return { ok: false, error: UNREACHABLE };
   try {
     const fn = window.api[name] as (input: InputOf<K>) => Promise<Result<OutputOf<K>>>;
@@ -22,9 +22,9 @@ async function call<K extends ContractName>(name: K, input: InputOf<K>): Promise
   }
 }
 
-type Calls = { [K in ContractName]: (input: InputOf<K>) => Promise<Result<OutputOf<K>>> };
+type Calls = { [K in CallName]: (input: InputOf<K>) => Promise<Result<OutputOf<K>>> };
 
-export const api: Calls & Pick<DeskApi, 'onChanged'> = {
+export const api: Calls & Pick<DeskApi, 'onChanged' | 'onConnectionChanged'> = {
   signIn: (input) => call('signIn', input),
   signOut: (input) => call('signOut', input),
   unlockSignIn: (input) => call('unlockSignIn', input),
@@ -45,8 +45,16 @@ export const api: Calls & Pick<DeskApi, 'onChanged'> = {
   listDistributionCodes: (input) => call('listDistributionCodes', input),
   listAudit: (input) => call('listAudit', input),
   auditVocabulary: (input) => call('auditVocabulary', input),
+  connectionState: (input) => call('connectionState', input),
+  testConnection: (input) => call('testConnection', input),
+  chooseConnection: (input) => call('chooseConnection', input),
   onChanged(listener: (notice: ChangeNotice) => void): () => void {
     if (!hasApi()) return () => {};
     return window.api.onChanged(listener);
+  },
+  /** Main (or the browser bridge) says when the desk's server stops or starts answering, or another connection is chosen. */
+  onConnectionChanged(listener: (state: ConnectionState) => void): () => void {
+    if (!hasApi() || typeof window.api.onConnectionChanged !== 'function') return () => {};
+    return window.api.onConnectionChanged(listener);
   },
 };

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useSessionStore } from '../../stores/session-store';
+import { WorkstationSettings } from '../connection/WorkstationSettings';
 import { InstallationSettings } from './InstallationSettings';
 import { LockedSignIns } from './LockedSignIns';
 import { MyPreferences } from './MyPreferences';
@@ -34,6 +35,7 @@ export function SettingsScreen() {
             </p>
           ))}
         {isAdmin && <LockedSignIns />}
+        <WorkstationSettings />
       </div>
     </main>
   );
