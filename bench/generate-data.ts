@@ -305,6 +305,9 @@ export async function generateDataset(db: Db, sizes: DatasetSizes = FULL_SIZES, 
       [
         { key: 'cost_centers_enabled', value: 'true' },
         { key: 'next_po_number', value: '1' },
+        // No large-PO amount: a benchmark PO of 200 random lines is far above the default one, and
+        // what is measured is the save, not the confirmation the operator would be asked for first.
+        { key: 'large_po_amount_minor', value: '' },
       ],
       (chunk) => trx.insertInto('settings').values(chunk).execute(),
     );

@@ -1,6 +1,8 @@
 /**
  * PO header benchmark: how long one header resolution (vendor validation, default cost center,
- * warehouse check) takes against a large generated SQLite database, read exactly as the app reads it.
+ * warehouse check) takes against a large generated SQLite database, read exactly as the app reads it;
+ * then the same world and calls on PostgreSQL, beside the same reads hand-written through pg
+ * (bench/header-bench-postgres.ts; PURCHASING_DESK_BENCH_DATABASE_URL or a throwaway server, BENCH_POSTGRES=0 skips it).
  *
  *   npm run bench                        full size (10,000 cost centers, 2,000 operators, 500 schemes, 20,000 vendors)
  *   BENCH_SCALE=0.1 npm run bench        a quick, smaller world
@@ -12,6 +14,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { type HeaderVerdict, resolveHeader } from '../src/main/domain/cost-center-rules';
 import type { Caller } from '../src/main/services/desk';
@@ -32,6 +35,7 @@ import {
   Random,
   sizesFromEnv,
 } from './generate-data';
+import { runHeaderBenchOnPostgres } from './header-bench-postgres';
 import { nsToMs, type Summary, summarize } from './stats';
 
 const TARGET_P99_MS = 1;
@@ -426,6 +430,15 @@ async function main(): Promise<void> {
     console.log('='.repeat(banner.length + 4));
     console.log(`  ${banner}`);
     console.log('='.repeat(banner.length + 4));
+    console.log('');
+
+    // The same world and the same calls on PostgreSQL, beside hand-written SQL through pg.
+    const world = new BetterSqlite3(file, { readonly: true });
+    try {
+      await runHeaderBenchOnPostgres(world, sessions, warmUp, measured);
+    } finally {
+      world.close();
+    }
     console.log(`Whole benchmark: ${ms(nsToMs(process.hrtime.bigint() - benchStart) / 1000)} s`);
   } finally {
     await db.destroy();

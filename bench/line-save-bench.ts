@@ -3,7 +3,9 @@
  * every line rule checked — G/L-only expense lines, work orders (cost center derived), direct
  * work-order cost, jobs with cost types, WIP G/L accounts under a gl-wip override, all under a
  * warehouse override — on a database already holding about a million PO lines, beside the same rows
- * written with hand-written SQL through the same better-sqlite3 driver.
+ * written with hand-written SQL through the same better-sqlite3 driver; then the same on PostgreSQL
+ * beside hand-written SQL through pg (bench/line-save-bench-postgres.ts;
+ * PURCHASING_DESK_BENCH_DATABASE_URL or a throwaway server, BENCH_POSTGRES=0 skips it).
  *
  *   npm run bench                          full size (5,000 stored POs × 200 lines, on the header world)
  *   BENCH_SCALE=0.01 npm run bench         a quick, small world
@@ -36,6 +38,8 @@ import {
   Random,
   sizesFromEnv,
 } from './generate-data';
+import { closePostgresLineWorld, preparePostgresLineWorld, runLineSaveBenchOnPostgres } from './line-save-bench-postgres';
+import { BLOCKS, REWARM, type Timed, timeSides } from './line-save-timing';
 import { nsToMs, type Summary, summarize } from './stats';
 
 type SaveInput = ParsedInputOf<'savePo'>;
@@ -269,47 +273,6 @@ function savedRows(sqlite: BetterSqlite3.Database, poId: number): string {
 // Main
 // ---------------------------------------------------------------------------------------------
 
-type Save = (input: SaveInput) => Promise<number> | number;
-
-interface Timed {
-  samples: number[];
-  ids: number[];
-}
-
-/** Measured saves per side run in this many alternating blocks, so a change in machine load hits both sides alike. */
-const BLOCKS = 10;
-/**
- * Unmeasured saves at the start of each block: each side has its own connection, and the other
- * side's writes reset this one's page cache, which a single-connection app never sees.
- */
-const REWARM = 2;
-
-/** Warm-up saves on each side, then the measured saves in alternating blocks; inputs are used in turn, each save a new PO. */
-async function timeSides(warmUp: number, measured: number, inputs: readonly SaveInput[], sides: readonly Save[]): Promise<Timed[]> {
-  let next = 0;
-  const input = () => inputs[next++ % inputs.length] as SaveInput;
-  const run = async (save: Save, count: number, into?: Timed) => {
-    for (let n = 0; n < count; n++) {
-      const started = process.hrtime.bigint();
-      const id = await save(input());
-      const elapsed = nsToMs(process.hrtime.bigint() - started);
-      into?.samples.push(elapsed);
-      into?.ids.push(id);
-    }
-  };
-  const timed = sides.map((): Timed => ({ samples: [], ids: [] }));
-  for (const save of sides) await run(save, warmUp);
-  const blocks = Math.min(BLOCKS, measured);
-  for (let block = 0; block < blocks; block++) {
-    const count = Math.floor(measured / blocks) + (block < measured % blocks ? 1 : 0);
-    for (const [index, save] of sides.entries()) {
-      await run(save, REWARM);
-      await run(save, count, timed[index]);
-    }
-  }
-  return timed;
-}
-
 const int = (value: number) => value.toLocaleString('en-US');
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
@@ -355,6 +318,9 @@ async function main(): Promise<void> {
       `    ${int(lineSizes.items)} items, ${int(lineSizes.glAccounts)} G/L accounts (every tenth WIP), ${int(stored.cost_types ?? 0)} cost types, ` +
         `${int(lineSizes.jobs)} jobs, ${int(lineSizes.workOrders)} work orders; ${int((base.rowCounts.scheme_overrides ?? 0) + (stored.scheme_overrides ?? 0))} scheme overrides`,
     );
+
+    // The same world on PostgreSQL, copied before either side saves anything; measured after SQLite.
+    const postgres = await preparePostgresLineWorld(sqlite);
 
     // The caller, as the IPC layer builds it: a sign-in session in main's store, the operator read afresh.
     const pick = world.pick;
@@ -422,6 +388,25 @@ async function main(): Promise<void> {
     for (const [label, median, p99] of rowsOut) console.log(`  ${label.padEnd(width)}  ${median.padStart(9)}  ${p99.padStart(9)}`);
     console.log(`  target: median ratio ≤ ${TARGET_RATIO}× — ${medianRatio <= TARGET_RATIO ? 'met' : 'NOT met'}`);
     console.log(`  (for reference, not in the ratio: re-reading a saved PO for the screen, as the savePo IPC call does: median ${ms(r.p50)}, p99 ${ms(r.p99)})`);
+
+    console.log('\n  PostgreSQL');
+    if ('skipped' in postgres) {
+      console.log(`  skipped: ${postgres.skipped}\n`);
+    } else {
+      try {
+        await runLineSaveBenchOnPostgres(postgres, {
+          operatorId: operator.id,
+          probeInput,
+          inputs: measuredInputs,
+          warmUp,
+          saves,
+          linesPerPo,
+          wipGlAccounts: new Set(pick.wipOverrides.map((wip) => wip.glAccountCode)),
+        });
+      } finally {
+        await closePostgresLineWorld(postgres);
+      }
+    }
     console.log(`  whole benchmark: ${(nsToMs(process.hrtime.bigint() - benchStarted) / 1000).toFixed(1)} s\n`);
   } finally {
     sqlite.close();

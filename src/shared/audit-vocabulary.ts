@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = {
   'override-applied': 'Override applied',
   'large-po-confirmed': 'Large PO confirmed',
   'store-busy': 'Database busy',
+  'store-unreachable': 'Database unreachable',
+  'store-outcome-unknown': 'Save outcome unknown',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

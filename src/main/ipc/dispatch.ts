@@ -4,7 +4,8 @@ import { AppFailure } from '../services/app-failure';
 import { requireCaller } from '../services/auth-service';
 import type { Desk } from '../services/desk';
 import { appendAudit } from '../store/repositories/audit-repo';
-import { isStoreBusy } from '../store/connect';
+import { isStoreBusy, isStoreUnreachable } from '../store/connect';
+import { CommitOutcomeUnknown } from '../store/transaction';
 import type { SignInClient } from '../services/sign-in-service';
 import { handlers } from './handlers';
 import { invalidInput } from './validation-messages';
@@ -60,13 +61,16 @@ export async function dispatch<K extends ContractName>(
       return { ok: false, error: failure.error };
     }
     if (isStoreBusy(failure)) return storeBusy(desk, name, operatorId, options);
+    if (failure instanceof CommitOutcomeUnknown) return storeTrouble(desk, name, operatorId, options, COMMIT_OUTCOME_UNKNOWN, failure);
+    if (isStoreUnreachable(failure)) return storeTrouble(desk, name, operatorId, options, STORE_UNREACHABLE, failure);
     (options.log ?? console.error)(`IPC ${name} failed`, failure);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong in the app; nothing was saved. Try again.' } };
   }
 }
 
 /**
- * Another process kept the database's write lock past busy_timeout. Nothing of this call was
+ * Another desk kept the rows this call needed locked past the busy timeout (SQLite's write lock,
+ * PostgreSQL's row locks), or PostgreSQL's deadlocks outlasted the save's retries. Nothing of this call was
  * written (its transaction never began or was rolled back); the operator is told so in words at
  * once, and the audit row follows as soon as the database lets it be written.
  */
@@ -80,15 +84,50 @@ function storeBusy(desk: Desk, name: ContractName, operatorId: number | null, op
   return { ok: false, error: { code: 'conflict', message: 'Another desk is saving right now, so nothing of yours was saved. Try again in a moment.' } };
 }
 
+/** What the operator is told when the database itself is out of reach, and what the audit log keeps of it. */
+interface StoreTrouble {
+  action: string;
+  detail: string;
+  message: string;
+}
+
+const STORE_UNREACHABLE: StoreTrouble = {
+  action: 'store-unreachable',
+  detail: 'the database could not be reached; nothing was saved.',
+  message: 'The desk’s database cannot be reached right now, so nothing of yours was saved. Try again in a moment.',
+};
+
+const COMMIT_OUTCOME_UNKNOWN: StoreTrouble = {
+  action: 'store-outcome-unknown',
+  detail: 'the connection to the database broke while the change was being committed; it may or may not have been saved.',
+  message: 'The connection to the desk’s database broke just as your change was being saved, so the desk cannot tell whether it was. Reopen it to see what is stored.',
+};
+
+/**
+ * The database could not be reached (PostgreSQL down, restarting, or the network between): the
+ * operator is told in words and the log gets the cause; the audit row follows once the database is
+ * back, as for a busy one.
+ */
+function storeTrouble(desk: Desk, name: ContractName, operatorId: number | null, options: DispatchOptions, trouble: StoreTrouble, failure: unknown): Result<never> {
+  (options.log ?? console.error)(`IPC ${name}: ${trouble.detail}`, failure);
+  const at = desk.now();
+  const audit = () => appendAudit(desk.db, { operatorId, action: trouble.action, detail: `${name}: ${trouble.detail}` }, at);
+  void retry(audit, BUSY_AUDIT_ATTEMPTS, BUSY_AUDIT_PAUSE_MS, (error) => isStoreBusy(error) || isStoreUnreachable(error)).then(
+    () => options.notify?.({ entities: ['audit'] }),
+    (error: unknown) => (options.log ?? console.error)(`IPC ${name}: the database stayed out of reach; the failure could not be audited`, error),
+  );
+  return { ok: false, error: { code: 'internal', message: trouble.message } };
+}
+
 const BUSY_AUDIT_ATTEMPTS = 20;
 const BUSY_AUDIT_PAUSE_MS = 250;
 
-async function retry(action: () => Promise<void>, attempts: number, pauseMs: number): Promise<void> {
+async function retry(action: () => Promise<void>, attempts: number, pauseMs: number, retryable: (error: unknown) => boolean = isStoreBusy): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await action();
     } catch (error) {
-      if (attempt >= attempts || !isStoreBusy(error)) throw error;
+      if (attempt >= attempts || !retryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   }

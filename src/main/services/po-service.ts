@@ -13,6 +13,7 @@ import {
   updatePurchaseOrderHeader,
 } from '../store/repositories/po-repo';
 import { takeNextPoNumber } from '../store/repositories/settings-repo';
+import { inRetriedTransaction } from '../store/transaction';
 import { AppFailure, conflict, notFound, refused } from './app-failure';
 import type { Caller, Desk } from './desk';
 import { loadHeader } from './header-service';
@@ -123,7 +124,11 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
     totalMinor: plan.totalMinor,
   };
   const at = desk.now();
-  const poId = await db.transaction().execute(async (trx) => {
+  // The version is checked where it counts: the conditional UPDATE of the PO row, inside the
+  // transaction. On PostgreSQL that UPDATE also locks the row, so a second save of the same PO waits
+  // for the first, then finds the version moved on and is refused as stale; SQLite's write lock
+  // serialises the two outright. A deadlock or serialization failure runs the whole write again.
+  const poId = await inRetriedTransaction(db, async (trx) => {
     let id = input.id;
     if (id === undefined) {
       const number = await takeNextPoNumber(trx);

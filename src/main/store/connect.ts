@@ -1,91 +1,56 @@
-import BetterSqlite3 from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  SqliteDialect,
-  type SqliteDialectConfig,
-  SqliteDriver,
-  type SqliteDatabase,
-  type SqliteStatement,
-} from 'kysely';
+import { Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { storeKindOf } from './dialect';
+import { createPostgresDialect, type PostgresOptions, withPostgresSchemaLock } from './dialect/postgres';
+import { createSqliteDialect, type SqliteOptions } from './dialect/sqlite';
 import { staticMigrationProvider } from './migrations';
 import type { Database } from './schema';
 
+/** One database type for both stores: every repository and service takes this. */
 export type Db = Kysely<Database>;
 
+export type { PostgresOptions } from './dialect/postgres';
+export type { SqliteOptions } from './dialect/sqlite';
+export { isRetryableConflict, isStoreBusy, isStoreUnreachable, type StoreKind, storeKindOf } from './dialect';
+
 /** Opens (creating if need be) a SQLite file the way the app needs it: WAL, foreign keys, a busy timeout. */
-export function openSqlite(file: string, options: { busyTimeoutMs?: number } = {}): Db {
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-  sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new WriteFirstSqliteDialect({ database: withStatementCache(sqlite) }) });
+export function openSqlite(file: string, options: SqliteOptions = {}): Db {
+  return new Kysely<Database>({ dialect: createSqliteDialect(file, options) });
 }
+
+/** Opens a pool on a PostgreSQL database (a `postgres://` URL); nothing connects until the first query. */
+export function openPostgres(url: string, options: PostgresOptions = {}): Db {
+  return new Kysely<Database>({ dialect: createPostgresDialect(url, options) });
+}
+
+/** A `postgres://` or `postgresql://` URL rather than a SQLite file path. */
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
 
 /**
- * Every transaction takes SQLite's write lock when it begins (`BEGIN IMMEDIATE`). A deferred
- * transaction that reads first and writes later cannot wait for another process's writer: SQLite
- * answers SQLITE_BUSY at once instead of honouring busy_timeout. Taken up front, the lock is waited for.
+ * Runs `work` while no other process changes the schema or first fills the database. PostgreSQL:
+ * on one connection holding an advisory lock, so server instances starting together take turns.
+ * SQLite: as it is; each migration's transaction takes the file's write lock by itself.
  */
-class WriteFirstSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
+export async function withSchemaLock<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
+  return storeKindOf(db) === 'postgres' ? withPostgresSchemaLock(db, work) : work(db);
 }
 
-class WriteFirstSqliteDialect extends SqliteDialect {
-  constructor(private readonly dialectConfig: SqliteDialectConfig) {
-    super(dialectConfig);
-  }
-
-  override createDriver(): Driver {
-    return new WriteFirstSqliteDriver(this.dialectConfig);
-  }
-}
-
-/** SQLite gave up waiting for another process's write lock (after busy_timeout). */
-export const isStoreBusy = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
-
-/** Prepared statements kept, newest last; enough for every query shape the app issues. */
-const STATEMENT_CACHE_SIZE = 256;
-
-/**
- * Kysely prepares every statement afresh; for a 100-row INSERT that costs more than running it.
- * better-sqlite3 runs a statement to completion before the next call, so reusing one is safe.
- */
-function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
-  const statements = new Map<string, SqliteStatement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql) {
-      const cached = statements.get(sql);
-      if (cached) {
-        statements.delete(sql);
-        statements.set(sql, cached);
-        return cached;
-      }
-      const statement = sqlite.prepare(sql);
-      statements.set(sql, statement);
-      if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
-      return statement;
-    },
-  };
-}
-
-/** Applies pending migrations one at a time, each in its own transaction. */
+/** Applies pending migrations one at a time, each in its own transaction, under the schema lock. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  return withSchemaLock(db, applyPendingMigrations);
+}
+
+/** The migrations without the schema lock; for a caller already holding it (see withSchemaLock). */
+export async function applyPendingMigrations(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: staticMigrationProvider });
   const applied: string[] = [];
   for (;;) {
+    // Asked first, read-only: a start with nothing to migrate takes no write lock (SQLite's is the whole file's).
+    if ((await migrator.getMigrations()).every((migration) => migration.executedAt !== undefined)) return applied;
     const { error, results } = await migrator.migrateUp();
     const failed = results?.find((result) => result.status === 'Error');
     if (error || failed) {
-      throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+      throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
     }
     if (!results || results.length === 0) return applied;
     applied.push(...results.map((result) => result.migrationName));

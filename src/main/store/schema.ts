@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Kysely's view of the database. Money is integer minor units; timestamps are ISO-8601 text. */
+/**
+ * Kysely's view of the database, on either store. Money is integer minor units (64-bit on both);
+ * timestamps are ISO-8601 text.
+ */
 export interface Database {
   settings: SettingsTable;
   schemes: SchemesTable;
@@ -34,7 +37,7 @@ export interface SignInAttemptsTable {
 
 export type CostCenterSourceColumn = 'entered' | 'sticky' | 'operator-single' | 'vendor-single' | 'none' | 'unrecorded';
 
-/** SQLite has no boolean type; 0/1 integers stand in. */
+/** SQLite has no boolean type; 0/1 integers stand in, on PostgreSQL too, so every read compares with 1 alike. */
 type Flag = number;
 
 export interface SettingsTable {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { schemaTypes } from '../dialect';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -9,9 +10,10 @@ type AnyDb = Kysely<any>;
  * may read numbers and dates in a locale of their own.
  */
 export async function up(db: AnyDb): Promise<void> {
+  const { integer, text } = schemaTypes(db);
   await db.schema
     .alterTable('purchase_orders')
-    .addColumn('cost_center_source', 'text', (c) =>
+    .addColumn('cost_center_source', text, (c) =>
       c
         .notNull()
         .defaultTo('unrecorded')
@@ -20,9 +22,9 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   await db.schema
     .alterTable('purchase_orders')
-    .addColumn('cost_center_entered_by', 'integer', (c) => c.references('operators.id'))
+    .addColumn('cost_center_entered_by', integer, (c) => c.references('operators.id'))
     .execute();
-  await db.schema.alterTable('operators').addColumn('locale', 'text').execute();
+  await db.schema.alterTable('operators').addColumn('locale', text).execute();
 }
 
 export async function down(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { schemaTypes } from '../dialect';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -8,8 +9,9 @@ type AnyDb = Kysely<any>;
  * row to point at) still says what was tried.
  */
 export async function up(db: AnyDb): Promise<void> {
-  await db.schema.alterTable('audit_log').addColumn('vendor_code', 'text').execute();
-  await db.schema.alterTable('audit_log').addColumn('warehouse_code', 'text').execute();
+  const { text } = schemaTypes(db);
+  await db.schema.alterTable('audit_log').addColumn('vendor_code', text).execute();
+  await db.schema.alterTable('audit_log').addColumn('warehouse_code', text).execute();
 }
 
 export async function down(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { schemaTypes } from '../dialect';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -8,13 +9,14 @@ type AnyDb = Kysely<any>;
  * survives a restart and a burst of guesses costs the append-only audit log two rows, not thousands.
  */
 export async function up(db: AnyDb): Promise<void> {
+  const { integer, text } = schemaTypes(db);
   await db.schema
     .createTable('sign_in_attempts')
-    .addColumn('scope', 'text', (c) => c.notNull())
-    .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('failures', 'integer', (c) => c.notNull())
-    .addColumn('window_started_at', 'text', (c) => c.notNull())
-    .addColumn('locked_until', 'text')
+    .addColumn('scope', text, (c) => c.notNull())
+    .addColumn('subject', text, (c) => c.notNull())
+    .addColumn('failures', integer, (c) => c.notNull())
+    .addColumn('window_started_at', text, (c) => c.notNull())
+    .addColumn('locked_until', text)
     .addPrimaryKeyConstraint('sign_in_attempts_pk', ['scope', 'subject'])
     .execute();
 }

@@ -8,7 +8,10 @@ import * as poListIndexes from './0007-po-list-indexes';
 
 /**
  * Migrations are imported statically because the bundled main process has no migrations folder
- * to scan. Append new ones; never edit or reorder a released one.
+ * to scan. Append new ones; never change what a released one does. One set serves both stores:
+ * column types and triggers come from ../dialect, so the same migration builds the PostgreSQL
+ * schema while SQLite gets exactly the schema it always got (store-migrations.test.ts compares
+ * sqlite_master with the released one).
  */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,

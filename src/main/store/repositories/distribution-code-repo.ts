@@ -2,7 +2,7 @@ import type { CostCenter } from '../../domain/cost-center-rules';
 import type { DistributionCodes } from '../../../shared/contracts';
 import type { Db } from '../connect';
 import type { OverrideKind } from '../schema';
-import { codesJson, inCodes } from './code-list';
+import { type CodeList, codeList, isOneOf } from '../dialect';
 import { precompiled } from './precompiled';
 
 export interface GlAccountRecord {
@@ -42,25 +42,25 @@ export interface CostCenterWithId extends CostCenter {
 
 const unique = (codes: readonly (string | null)[]): string[] => [...new Set(codes.filter((code): code is string => code !== null))];
 
-const selectGlAccounts = precompiled((db, codes: string) =>
-  db.selectFrom('gl_accounts').select(['id', 'code', 'description', 'wip']).where('code', 'in', inCodes(codes)),
+const selectGlAccounts = precompiled((db, codes: CodeList) =>
+  db.selectFrom('gl_accounts').select(['id', 'code', 'description', 'wip']).where(isOneOf(db, 'code', codes)),
 );
 
 export async function findGlAccountsByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, GlAccountRecord>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await selectGlAccounts(db, codesJson(wanted));
+  const rows = await selectGlAccounts(db, codeList(db, wanted));
   return new Map(rows.map((row) => [row.code, { ...row, wip: row.wip === 1 }]));
 }
 
-const selectJobs = precompiled((db, codes: string) =>
-  db.selectFrom('jobs').select(['id', 'code', 'description', 'site_address as siteAddress']).where('code', 'in', inCodes(codes)),
+const selectJobs = precompiled((db, codes: CodeList) =>
+  db.selectFrom('jobs').select(['id', 'code', 'description', 'site_address as siteAddress']).where(isOneOf(db, 'code', codes)),
 );
 
 export async function findJobsByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, JobRecord>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await selectJobs(db, codesJson(wanted));
+  const rows = await selectJobs(db, codeList(db, wanted));
   return new Map(rows.map((row) => [row.code, row]));
 }
 
@@ -86,36 +86,36 @@ const toWorkOrder = ({ ownSite, jobSite, ...row }: { ownSite: string; jobSite: s
   siteAddress: ownSite !== '' ? ownSite : (jobSite ?? ''),
 });
 
-const selectWorkOrdersByCodes = precompiled((db, codes: string) => selectWorkOrders(db).where('wo.code', 'in', inCodes(codes)));
+const selectWorkOrdersByCodes = precompiled((db, codes: CodeList) => selectWorkOrders(db).where(isOneOf(db, 'wo.code', codes)));
 
 export async function findWorkOrdersByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, WorkOrderRecord>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await selectWorkOrdersByCodes(db, codesJson(wanted));
+  const rows = await selectWorkOrdersByCodes(db, codeList(db, wanted));
   return new Map(rows.map((row) => [row.code, toWorkOrder(row)]));
 }
 
-const selectCostTypes = precompiled((db, codes: string) => db.selectFrom('cost_types').select(['id', 'code', 'description']).where('code', 'in', inCodes(codes)));
+const selectCostTypes = precompiled((db, codes: CodeList) => db.selectFrom('cost_types').select(['id', 'code', 'description']).where(isOneOf(db, 'code', codes)));
 
 export async function findCostTypesByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, CostTypeRecord>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await selectCostTypes(db, codesJson(wanted));
+  const rows = await selectCostTypes(db, codeList(db, wanted));
   return new Map(rows.map((row) => [row.code, row]));
 }
 
-const selectCostCenters = precompiled((db, codes: string) =>
-  db.selectFrom('cost_centers').select(['id', 'code', 'description', 'active']).where('code', 'in', inCodes(codes)),
+const selectCostCenters = precompiled((db, codes: CodeList) =>
+  db.selectFrom('cost_centers').select(['id', 'code', 'description', 'active']).where(isOneOf(db, 'code', codes)),
 );
 
 export async function findCostCentersByCodes(db: Db, codes: readonly (string | null)[]): Promise<Map<string, CostCenterWithId>> {
   const wanted = unique(codes);
   if (wanted.length === 0) return new Map();
-  const rows = await selectCostCenters(db, codesJson(wanted));
+  const rows = await selectCostCenters(db, codeList(db, wanted));
   return new Map(rows.map((row) => [row.code, { ...row, active: row.active === 1 }]));
 }
 
-const selectOverrides = precompiled((db, schemeId: number, kind: OverrideKind, keys: string) =>
+const selectOverrides = precompiled((db, schemeId: number, kind: OverrideKind, keys: CodeList) =>
   db
     .selectFrom('scheme_overrides as o')
     .leftJoin('scheme_override_cost_centers as oc', 'oc.override_id', 'o.id')
@@ -123,7 +123,7 @@ const selectOverrides = precompiled((db, schemeId: number, kind: OverrideKind, k
     .select(['o.override_key as key', 'cc.code', 'cc.description', 'cc.active'])
     .where('o.scheme_id', '=', schemeId)
     .where('o.kind', '=', kind)
-    .where('o.override_key', 'in', inCodes(keys))
+    .where(isOneOf(db, 'o.override_key', keys))
     .orderBy('o.override_key')
     .orderBy('oc.position'),
 );
@@ -140,7 +140,7 @@ export async function overridesForKeys(
 ): Promise<Map<string, CostCenter[]>> {
   const wanted = unique(keys);
   if (schemeId === null || wanted.length === 0) return new Map();
-  const rows = await selectOverrides(db, schemeId, kind, codesJson(wanted));
+  const rows = await selectOverrides(db, schemeId, kind, codeList(db, wanted));
   const overrides = new Map<string, CostCenter[]>();
   for (const row of rows) {
     const list = overrides.get(row.key) ?? [];

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../connect';
-import { codesJson, inCodes } from './code-list';
+import { type CodeList, codeList, escapeLike, isOneOf, likeIgnoringCase, storeKindOf } from '../dialect';
 import { precompiled } from './precompiled';
-import { escapeLike } from './vendor-repo';
 
 export interface ItemRecord {
   id: number;
@@ -15,14 +14,14 @@ const columns = ['id', 'code', 'description', 'unit_cost_minor as unitCostMinor'
 
 export async function searchItems(db: Db, text: string, limit: number): Promise<ItemRecord[]> {
   const escaped = escapeLike(text.trim());
+  const kind = storeKindOf(db);
+  const codeStarts = likeIgnoringCase(kind, sql.ref('code'), `${escaped.toUpperCase()}%`);
   return db
     .selectFrom('items')
     .select(columns)
-    .where(
-      sql<boolean>`(code like ${`${escaped.toUpperCase()}%`} escape '\\' or lower(description) like ${`%${escaped.toLowerCase()}%`} escape '\\')`,
-    )
+    .where((eb) => eb.or([codeStarts, likeIgnoringCase(kind, sql.ref('description'), `%${escaped.toLowerCase()}%`)]))
     // Codes that start with what was typed come first, so "g" offers GLOVE-L before FILTER-H's "cartridge".
-    .orderBy(sql`case when code like ${`${escaped.toUpperCase()}%`} escape '\\' then 0 else 1 end`)
+    .orderBy(sql`case when ${codeStarts} then 0 else 1 end`)
     .orderBy('code')
     .limit(limit)
     .execute();
@@ -34,10 +33,10 @@ export interface ItemRef {
   code: string;
 }
 
-const selectItemRefs = precompiled((db, codes: string) => db.selectFrom('items').select(['id', 'code']).where('code', 'in', inCodes(codes)));
+const selectItemRefs = precompiled((db, codes: CodeList) => db.selectFrom('items').select(['id', 'code']).where(isOneOf(db, 'code', codes)));
 
 export async function findItemRefsByCodes(db: Db, codes: readonly string[]): Promise<Map<string, ItemRef>> {
   if (codes.length === 0) return new Map();
-  const rows = await selectItemRefs(db, codesJson([...new Set(codes)]));
+  const rows = await selectItemRefs(db, codeList(db, [...new Set(codes)]));
   return new Map(rows.map((row) => [row.code, row]));
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../connect';
+import { lockKeysForTransaction } from '../dialect';
+import { precompiled } from './precompiled';
 import { isSupportedLocale, type LocaleCode } from '../../../shared/locales';
 import type { RoleColumn } from '../schema';
 
@@ -46,13 +48,17 @@ const toRecord = (row: OperatorRow): OperatorRecord => ({
   locale: row.locale !== null && isSupportedLocale(row.locale) ? row.locale : null,
 });
 
+const selectOperatorBySignInName = precompiled((db, signInName: string) => selectOperators(db).where('o.sign_in_name', '=', signInName));
+// Every signed-in call reads its operator afresh, so this one is compiled once (and prepared on PostgreSQL).
+const selectOperatorById = precompiled((db, id: number) => selectOperators(db).where('o.id', '=', id));
+
 export async function findOperatorBySignInName(db: Db, signInName: string): Promise<OperatorRecord | undefined> {
-  const row = await selectOperators(db).where('o.sign_in_name', '=', signInName).executeTakeFirst();
+  const [row] = await selectOperatorBySignInName(db, signInName);
   return row && toRecord(row);
 }
 
 export async function findOperatorById(db: Db, id: number): Promise<OperatorRecord | undefined> {
-  const row = await selectOperators(db).where('o.id', '=', id).executeTakeFirst();
+  const [row] = await selectOperatorById(db, id);
   return row && toRecord(row);
 }
 
@@ -64,7 +70,9 @@ export async function updateOperatorPassword(db: Db, id: number, passwordHash: s
   await db.updateTable('operators').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }
 
+/** Counted inside a write transaction, the count holds until it ends: two first-run screens cannot both see none. */
 export async function countOperators(db: Db): Promise<number> {
+  await lockKeysForTransaction(db, ['operators:count']);
   const row = await db.selectFrom('operators').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type OrderByModifiersCallbackExpression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { PoListSort, PoStatus, PoSummary } from '../../../shared/contracts';
 import type { Db } from '../connect';
+import { escapeLike, likeIgnoringCase, type StoreKind, storeKindOf } from '../dialect';
 import type { Database, PurchaseOrdersTable } from '../schema';
 
 /** What narrows the list; every field is optional and they combine with AND. */
@@ -25,22 +26,10 @@ export interface PoListSlice {
 type PoScope = ExpressionBuilder<Database & { po: PurchaseOrdersTable }, 'po'>;
 
 /**
- * `lower(column) like lower(pattern)`, with `\` escaping the pattern's own `%` and `_`. Both sides
- * are folded by the database, so each dialect agrees with itself: SQLite's lower() folds ASCII
- * letters only (other letters then match as typed), PostgreSQL's every letter. The SQL runs on both.
- */
-function likeIgnoringCase<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: Expression<string>, pattern: string): Expression<SqlBool> {
-  return eb(eb.fn<string>('lower', [column]), 'like', sql<string>`lower(${pattern}) escape '\\'`);
-}
-
-/** The search text inside a LIKE pattern: the user's `%`, `_` and `\` mean themselves. */
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
-/**
  * The filter, naming only `purchase_orders` (the vendor test is a correlated subquery), so the
  * count needs no join and the page can drive from whichever index its sort wants.
  */
-function matches(eb: PoScope, filter: PoListFilter): Expression<SqlBool> {
+function matches(eb: PoScope, filter: PoListFilter, kind: StoreKind): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (filter.status !== undefined) conditions.push(eb('po.status', '=', filter.status));
   if (filter.createdBy !== undefined) conditions.push(eb('po.created_by', '=', filter.createdBy));
@@ -52,8 +41,8 @@ function matches(eb: PoScope, filter: PoListFilter): Expression<SqlBool> {
       .selectFrom('vendors as sv')
       .select('sv.id')
       .whereRef('sv.id', '=', 'po.vendor_id')
-      .where((vendor) => vendor.or([likeIgnoringCase(vendor, vendor.ref('sv.code'), prefix), likeIgnoringCase(vendor, vendor.ref('sv.name'), contains)]));
-    conditions.push(eb.or([likeIgnoringCase(eb, eb.ref('po.number'), prefix), eb.exists(vendorMatches)]));
+      .where((vendor) => vendor.or([likeIgnoringCase(kind, vendor.ref('sv.code'), prefix), likeIgnoringCase(kind, vendor.ref('sv.name'), contains)]));
+    conditions.push(eb.or([likeIgnoringCase(kind, eb.ref('po.number'), prefix), eb.exists(vendorMatches)]));
   }
   return eb.and(conditions);
 }
@@ -63,7 +52,7 @@ export async function countPoList(db: Db, filter: PoListFilter): Promise<number>
   const row = await db
     .selectFrom('purchase_orders as po')
     .select((eb) => eb.fn.countAll<number | bigint>().as('total'))
-    .where((eb) => matches(eb, filter))
+    .where((eb) => matches(eb, filter, storeKindOf(db)))
     .executeTakeFirstOrThrow();
   return Number(row.total);
 }
@@ -97,7 +86,7 @@ function pageIds(db: Db, filter: PoListFilter, order: PoListOrder, range: PoList
   const ids = db
     .selectFrom('purchase_orders as po')
     .select('po.id')
-    .where((eb) => matches(eb, filter));
+    .where((eb) => matches(eb, filter, storeKindOf(db)));
   switch (order.sort) {
     case 'number':
       return slice(ids.select((eb) => eb.ref('po.number').$castTo<SortKey>().as('sortKey')), order, range);

@@ -1,5 +1,6 @@
 import { type Compilable, CompiledQuery } from 'kysely';
 import type { Db } from '../connect';
+import { prepareOnEveryConnection, type StoreKind, storeKindOf } from '../dialect';
 
 /** Stands in for the index-th value while a query is compiled; never a real value. */
 const placeholder = (index: number) => `\u0000precompiled-value-${index}\u0000`;
@@ -11,7 +12,7 @@ type Slot = { value: number } | { constant: unknown };
 /**
  * A query written with Kysely's builder, compiled once and then run with new values. The builder
  * rebuilds and recompiles a query on every call, which on a save (a couple of dozen small queries)
- * costs more than SQLite's own work; here the first call compiles the query with placeholders, and
+ * costs more than the database's own work; here the first call compiles the query with placeholders, and
  * later calls bind their values into the same text, which the connection's statement cache has
  * already prepared. The text and its parameter order are Kysely's, so the SQL is exactly what the
  * builder would have sent.
@@ -22,7 +23,8 @@ type Slot = { value: number } | { constant: unknown };
  */
 export function precompiled<V extends unknown[], R>(build: (db: Db, ...values: V) => Compilable<R>): (db: Db, ...values: V) => Promise<R[]> {
   const arity = build.length - 1;
-  let compiled: { text: string; slots: Slot[] } | undefined;
+  // Compiled once per store kind: the same query is `?`-marked SQLite text or `$n`-marked PostgreSQL text.
+  const compiledFor: Partial<Record<StoreKind, { text: string; slots: Slot[] }>> = {};
 
   const compile = (db: Db) => {
     const placeholders = Array.from({ length: arity }, (_, index) => placeholder(index)) as unknown as V;
@@ -46,7 +48,12 @@ export function precompiled<V extends unknown[], R>(build: (db: Db, ...values: V
   };
 
   return async (db, ...values) => {
-    compiled ??= compile(db);
+    const kind = storeKindOf(db);
+    let compiled = compiledFor[kind];
+    if (compiled === undefined) {
+      compiled = compiledFor[kind] = compile(db);
+      if (kind === 'postgres') prepareOnEveryConnection(compiled.text);
+    }
     const parameters = compiled.slots.map((slot) => ('value' in slot ? values[slot.value] : slot.constant));
     const result = await db.executeQuery<R>(CompiledQuery.raw(compiled.text, parameters));
     return result.rows;

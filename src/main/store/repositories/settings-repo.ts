@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../connect';
 import { precompiled } from './precompiled';
 
@@ -30,9 +31,25 @@ export async function readCostCentersEnabled(db: Db): Promise<boolean> {
   return (await readSetting(db, COST_CENTERS_ENABLED)) !== 'false';
 }
 
+/**
+ * Moves the counter on by one in a single statement and answers its new value (2 when it was
+ * missing). The row it writes stays locked until the transaction ends: SQLite's write lock covers
+ * it anyway; on PostgreSQL a concurrent save waits for the row and then counts on from the value
+ * this one committed, so desks on any number of servers never take the same number, and a save
+ * that rolls back leaves no gap.
+ */
+const advancePoCounter = precompiled((db, key: string) =>
+  db
+    .insertInto('settings')
+    .values({ key, value: '2' })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: sql<string>`cast(cast(${sql.ref('settings.value')} as bigint) + 1 as text)` }))
+    .returning('value'),
+);
+
 /** Takes the next PO number; call inside the saving transaction so numbers never repeat. */
 export async function takeNextPoNumber(db: Db): Promise<string> {
-  const next = Number((await readSetting(db, NEXT_PO_NUMBER)) ?? '1');
-  await writeSetting(db, NEXT_PO_NUMBER, String(next + 1));
-  return `PO-${String(next).padStart(6, '0')}`;
+  const [row] = await advancePoCounter(db, NEXT_PO_NUMBER);
+  const taken = Number(row?.value) - 1;
+  if (!Number.isSafeInteger(taken) || taken < 1) throw new Error(`The PO number counter holds "${row?.value}", not a number.`);
+  return `PO-${String(taken).padStart(6, '0')}`;
 }

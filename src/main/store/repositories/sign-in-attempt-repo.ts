@@ -1,7 +1,14 @@
 import type { AttemptRecord, ThrottleScope } from '../../domain/sign-in-throttle';
 import type { Db } from '../connect';
+import { lockKeysForTransaction } from '../dialect';
 
+/**
+ * The records for a name and an address. Read inside a write transaction, they stay this
+ * transaction's until it ends, even the ones not written yet, so failures counted by two servers at
+ * once both count (see lockKeysForTransaction).
+ */
 export async function findAttempts(db: Db, keys: Record<ThrottleScope, string>): Promise<Partial<Record<ThrottleScope, AttemptRecord>>> {
+  await lockKeysForTransaction(db, [`sign-in-attempts:name:${keys.name}`, `sign-in-attempts:address:${keys.address}`]);
   const rows = await db
     .selectFrom('sign_in_attempts')
     .selectAll()

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { VendorFacts } from '../../domain/cost-center-rules';
 import type { Db } from '../connect';
+import { escapeLike, likeIgnoringCase, storeKindOf } from '../dialect';
 import { precompiled } from './precompiled';
 
 export interface VendorRecord extends VendorFacts {
@@ -49,11 +50,12 @@ export async function findVendorByCode(db: Db, code: string): Promise<VendorReco
 export async function searchVendors(db: Db, text: string, limit: number): Promise<VendorRecord[]> {
   const escaped = escapeLike(text.trim());
   const exactCode = text.trim().toUpperCase();
+  const kind = storeKindOf(db);
   const vendors = await db
     .selectFrom('vendors')
     .select(['id', 'code', 'name'])
-    .where(
-      sql<boolean>`(code like ${`${escaped.toUpperCase()}%`} escape '\\' or lower(name) like ${`%${escaped.toLowerCase()}%`} escape '\\')`,
+    .where((eb) =>
+      eb.or([likeIgnoringCase(kind, sql.ref('code'), `${escaped.toUpperCase()}%`), likeIgnoringCase(kind, sql.ref('name'), `%${escaped.toLowerCase()}%`)]),
     )
     .orderBy(sql`case when code = ${exactCode} then 0 else 1 end`)
     .orderBy('code')
@@ -61,5 +63,3 @@ export async function searchVendors(db: Db, text: string, limit: number): Promis
     .execute();
   return withCostCenters(db, vendors);
 }
-
-export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
