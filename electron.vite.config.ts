@@ -12,6 +12,8 @@ export default defineConfig({
           // The Electron shell, and the loopback host that serves the same renderer and services to a browser.
           index: resolve(__dirname, 'src/main/index.ts'),
           'web-host': resolve(__dirname, 'src/main/web/serve.ts'),
+          // The team's desk server (npm run server): the same services and renderer on PostgreSQL.
+          'desk-server': resolve(__dirname, 'src/main/server/serve-team.ts'),
         },
       },
     },

@@ -12,17 +12,23 @@ export const toSummary = (operator: OperatorRecord): OperatorSummary => ({
   locale: operator.locale,
 });
 
+/**
+ * Ends the session. Not awaited by the dispatcher's handler: a memory store ends it at once, and a
+ * host on a shared store awaits the revocation itself before it answers (web-host.ts).
+ */
 export function signOut(desk: Desk, sessionKey: string): void {
-  desk.sessions.end(sessionKey);
+  void Promise.resolve()
+    .then(() => desk.sessions.end(sessionKey))
+    .catch((error: unknown) => console.error('sign-out could not revoke the session', error));
 }
 
 /** Looks the session's operator up afresh on every call, so a deactivated operator loses access at once. */
 export async function findCaller(desk: Desk, sessionKey: string): Promise<Caller | undefined> {
-  const session = desk.sessions.get(sessionKey);
+  const session = await desk.sessions.get(sessionKey);
   if (!session) return undefined;
   const operator = await findOperatorById(desk.db, session.operatorId);
   if (!operator || !operator.active) {
-    desk.sessions.end(sessionKey);
+    await desk.sessions.end(sessionKey);
     return undefined;
   }
   return { sessionKey, session, operator };

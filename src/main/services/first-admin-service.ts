@@ -31,6 +31,6 @@ export async function setUpFirstAdmin(
   });
   const operator = await findOperatorById(desk.db, id);
   if (!operator) throw notFound('The new administrator could not be read back.');
-  desk.sessions.start(sessionKey, operator.id);
+  await desk.sessions.start(sessionKey, operator.id);
   return toSummary(operator);
 }

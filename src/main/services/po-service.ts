@@ -156,6 +156,12 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
 
   // Rule 4a: only after the save succeeds does the operator's first entered cost center stick.
   if (input.costCenterEntered && input.costCenterCode !== null && caller.session.stickyCostCenterCode === null) {
+    // The PO is committed by now: a sticky default that cannot be written must not turn the save into a failure.
+    try {
+      await desk.sessions.stickCostCenter(caller.sessionKey, input.costCenterCode);
+    } catch (error) {
+      console.error('the sticky cost center could not be kept with the session', error);
+    }
     caller.session.stickyCostCenterCode = input.costCenterCode;
   }
   return { id: poId };

@@ -1,6 +1,6 @@
 /**
- * Sign-in sessions, one per renderer (an Electron window or a browser tab), held only in main's
- * memory: the renderer never names the operator it acts for. A session ends at sign-out, after
+ * Sign-in sessions, one per renderer (an Electron window or a browser tab) or per workstation
+ * token: the renderer never names the operator it acts for. A session ends at sign-out, after
  * `idleMs` without a call, and `maxAgeMs` after sign-in whatever its use.
  */
 export interface Session {
@@ -17,13 +17,32 @@ export interface SessionLimits {
 /** A working day of use, with a long lunch away from the desk at most. */
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 2 * 60 * 60 * 1000, maxAgeMs: 12 * 60 * 60 * 1000 };
 
+/**
+ * Where a desk keeps its sessions: in this process's memory (one computer, `SessionStore`), or in
+ * the database so every instance of a team's desk server knows them (`DatabaseSessionStore` in
+ * src/main/server). Callers await every answer; the memory store answers at once.
+ */
+export interface DeskSessions {
+  /** True when a session started by one host is live on every host on the same database. */
+  readonly shared: boolean;
+  /** The live session for the key, its idle clock restarted; an expired, idle or revoked one is not returned. */
+  get(key: string): Session | undefined | Promise<Session | undefined>;
+  start(key: string, operatorId: number): Session | Promise<Session>;
+  /** Ends (revokes) the session; the key is nobody's from then on. */
+  end(key: string): void | Promise<void>;
+  /** Rule 4a: sticks the cost center unless one already stuck in this session. */
+  stickCostCenter(key: string, code: string): void | Promise<void>;
+}
+
 interface HeldSession {
   session: Session;
   startedAt: number;
   lastSeenAt: number;
 }
 
-export class SessionStore {
+/** Sessions in this process's memory: the single-computer desk and the browser mode's loopback host. */
+export class SessionStore implements DeskSessions {
+  readonly shared = false;
   private readonly sessions = new Map<string, HeldSession>();
 
   constructor(
@@ -31,7 +50,6 @@ export class SessionStore {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** The live session for the key, its idle clock restarted; an expired one is ended and not returned. */
   get(key: string): Session | undefined {
     const held = this.sessions.get(key);
     if (!held) return undefined;
@@ -53,5 +71,10 @@ export class SessionStore {
 
   end(key: string): void {
     this.sessions.delete(key);
+  }
+
+  stickCostCenter(key: string, code: string): void {
+    const held = this.sessions.get(key);
+    if (held && held.session.stickyCostCenterCode === null) held.session.stickyCostCenterCode = code;
   }
 }

@@ -101,7 +101,7 @@ async function attemptSignIn(desk: Desk, sessionKey: string, signInName: string,
     await updateOperatorPassword(desk.db, operator.id, await hashPassword(password, desk.passwordCost));
   }
   // A new sign-in always starts a fresh session: no sticky cost center carries over.
-  desk.sessions.start(sessionKey, operator.id);
+  await desk.sessions.start(sessionKey, operator.id);
   // The refusals of the window this sign-in closes are counted here, as no other row will tell them.
   const refusedBefore = before.name && !before.name.lockedUntil && before.name.failures > 1 ? before.name.failures : 0;
   const detail = refusedBefore > 0 ? `${operator.displayName} signed in after ${refusedBefore} refused sign-ins.` : `${operator.displayName} signed in.`;

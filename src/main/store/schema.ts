@@ -25,6 +25,7 @@ export interface Database {
   po_line_distributions: PoLineDistributionsTable;
   audit_log: AuditLogTable;
   sign_in_attempts: SignInAttemptsTable;
+  desk_sessions: DeskSessionsTable;
 }
 
 export interface SignInAttemptsTable {
@@ -204,4 +205,16 @@ export interface AuditLogTable {
   detail: string;
   vendor_code: ColumnType<string | null, string | null | undefined, string | null>;
   warehouse_code: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Sessions of the desk server (migration 0008). Timestamps are ISO-8601 text, which sorts as time does. */
+export interface DeskSessionsTable {
+  token_hash: string;
+  operator_id: number;
+  created_at: string;
+  last_seen_at: string;
+  idle_expires_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  sticky_cost_center_code: string | null;
 }

@@ -45,7 +45,8 @@ export function newSession(kind: 'browser' | 'workstation'): { sessionKey: strin
   return { sessionKey: workstationKey(token), secret: token };
 }
 
-export const sessionCookie = (id: string) => `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/`;
+/** `secure`: the page is served over HTTPS, so the cookie must never travel over plain HTTP. */
+export const sessionCookie = (id: string, secure = false) => `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`;
 export const CLEARED_COOKIE = `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
 
 const browserKey = (id: string) => `browser-${id}`;

@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { type ChangeNotice, isConnectionContractName } from '../../shared/contracts';
 import { dispatch, isContractName } from '../ipc/dispatch';
+import { sessionHash } from '../server/database-sessions';
+import { type ChangeRelay, localChangeRelay, type RelayMessage } from '../server/change-relay';
 import type { Desk } from '../services/desk';
 import { SESSION_ENDED_HEADER, SESSION_STARTERS, SESSION_TOKEN_HEADER } from '../team/wire';
 import { CONTENT_SECURITY_POLICY } from '../window-security';
@@ -30,6 +33,17 @@ export interface WebHostOptions {
    * screen can be shown in a browser. The app never sets it.
    */
   connectionPreview?: boolean;
+  /** The address to listen on; loopback unless a desk server is told otherwise. */
+  listenHost?: string;
+  /** Certificate and key (PEM): the host speaks HTTPS. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * The origin browsers use to reach this host (for a desk server behind a reverse proxy, the
+   * proxy's): the only Origin accepted, and its host the Host expected besides the listening address.
+   */
+  publicOrigin?: string;
+  /** Carries change notices to and from other instances on the same database; by default, this host's own streams only. */
+  relay?: ChangeRelay;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -51,9 +65,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { desk, rendererDir } = options;
   /** Open change-notice streams and the session key each belongs to, so sign-out can close them. */
   const eventStreams = new Map<ServerResponse, string>();
-  const notify = (notice: ChangeNotice) => {
-    for (const stream of eventStreams.keys()) stream.write(`data: ${JSON.stringify(notice)}\n\n`);
+  const relay = options.relay ?? localChangeRelay();
+  const notify = (notice: ChangeNotice) => relay.publish({ notice });
+  const hear = (message: RelayMessage) => {
+    if ('notice' in message) {
+      for (const stream of eventStreams.keys()) stream.write(`data: ${JSON.stringify(message.notice)}\n\n`);
+    } else {
+      // Signed out on another instance: this one's streams of that session end too.
+      for (const [stream, owner] of eventStreams) if (sessionHash(owner) === message.sessionEnded) stream.end();
+    }
   };
+  const unsubscribe = relay.subscribe(hear);
   const keepAlive = setInterval(() => {
     for (const stream of eventStreams.keys()) stream.write(': keep-alive\n\n');
   }, KEEP_ALIVE_MS);
@@ -70,16 +92,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
-  const server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       console.error('web host request failed', error);
       if (!response.headersSent) send(response, 500, 'text/plain', 'Internal error');
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createServer(listener);
+  /** Browsers drop a Secure cookie over plain HTTP, so it is marked so only where the page is served over HTTPS. */
+  let secureCookie = false;
+  let wrongHostMessage = 'This desk answers only on its own loopback address.';
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // A page on another name that resolves here (DNS rebinding) gets nothing, not even the start page.
-    if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 421, 'text/plain', 'This desk answers only on its own loopback address.');
+    if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 421, 'text/plain', wrongHostMessage);
     const url = URL.parse(request.url ?? '/', origin);
     if (!url) return send(response, 400, 'text/plain', 'Bad request: the address is not a valid URL.');
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) return handleApi(request, response, url.pathname.slice(5));
@@ -116,7 +142,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (isConnectionContractName(name)) return sendJson(response, 200, await answerConnection(name, payload));
 
-    const liveSession = liveSessionOf(credentials);
+    const liveSession = await liveSessionOf(credentials);
     // A sign-in always gets a session of its own, so an id or token known before it (or planted) is worth nothing after.
     const starting = SESSION_STARTERS.has(name);
     const fresh = starting || !liveSession ? newSession(credentials.kind) : undefined;
@@ -124,31 +150,38 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const result = await dispatch(desk, sessionKey, name, payload, { notify, client: { address: request.socket.remoteAddress ?? 'unknown' } });
     const headers: Record<string, string> = {};
     if (starting && result.ok && fresh) {
-      if (liveSession) forget(liveSession);
+      if (liveSession) await forget(liveSession);
       issuedSessions.add(fresh.sessionKey);
-      if (credentials.kind === 'browser') headers['set-cookie'] = sessionCookie(fresh.secret);
+      if (credentials.kind === 'browser') headers['set-cookie'] = sessionCookie(fresh.secret, secureCookie);
       else headers[SESSION_TOKEN_HEADER] = fresh.secret;
     } else if (name === 'signOut' || (!liveSession && credentials.presented)) {
       // Signed out, or holding an id or token that is unknown or has expired: the caller drops it.
-      if (liveSession) forget(liveSession);
+      if (liveSession) await forget(liveSession);
       if (credentials.kind === 'browser') headers['set-cookie'] = CLEARED_COOKIE;
       else headers[SESSION_ENDED_HEADER] = 'true';
     }
     sendJson(response, 200, result, headers);
   }
 
-  function forget(sessionKey: string): void {
+  /** Ends the session (revoked in the store before the caller is answered) and its streams, here and on every other instance. */
+  async function forget(sessionKey: string): Promise<void> {
     issuedSessions.delete(sessionKey);
-    desk.sessions.end(sessionKey);
     for (const [stream, owner] of eventStreams) if (owner === sessionKey) stream.end();
+    await desk.sessions.end(sessionKey);
+    if (desk.sessions.shared) relay.publish({ sessionEnded: sessionHash(sessionKey) });
   }
 
-  /** The caller's session key when this host issued it and its session is still live (not idle too long, not too old). */
-  function liveSessionOf(credentials: Exclude<RequestCredentials, { kind: 'refused' }>): string | undefined {
+  /**
+   * The caller's session key when its session is live (not idle too long, not too old, not revoked).
+   * A memory store's sessions must also have been issued by this host; a shared store's are every
+   * instance's, and an unknown key costs one indexed look-up that finds nothing.
+   */
+  async function liveSessionOf(credentials: Exclude<RequestCredentials, { kind: 'refused' }>): Promise<string | undefined> {
     const key = credentials.sessionKey;
-    if (key === undefined || !issuedSessions.has(key)) return undefined;
-    if (desk.sessions.get(key)) return key;
-    forget(key);
+    if (key === undefined || (!desk.sessions.shared && !issuedSessions.has(key))) return undefined;
+    if (await desk.sessions.get(key)) return key;
+    if (desk.sessions.shared) return undefined;
+    await forget(key);
     return undefined;
   }
 
@@ -158,7 +191,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // EventSource sends an Origin only across origins; a stream asked for by another page is refused.
     const requestOrigin = request.headers.origin;
     if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) return send(response, 403, 'text/plain', 'Cross-origin request refused.');
-    const sessionKey = liveSessionOf(credentials);
+    const sessionKey = await liveSessionOf(credentials);
     if (!sessionKey) return send(response, 403, 'text/plain', 'Sign in to receive change notices.');
     if (eventStreams.size >= MAX_EVENT_STREAMS) return send(response, 503, 'text/plain', 'Too many open change-notice streams.');
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -190,16 +223,38 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const listenHost = options.listenHost ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, listenHost, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
-  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+  const scheme = options.tls ? 'https' : 'http';
+  const listening = hostPort(listenHost, port);
+  const loopback = listenHost === '127.0.0.1' || listenHost === 'localhost';
+  const ownHosts = loopback ? [`127.0.0.1:${port}`, `localhost:${port}`] : [listening];
+  if (options.publicOrigin) {
+    // Behind a proxy the Host is the public one, or the listening address when the proxy rewrites it.
+    const publicUrl = new URL(options.publicOrigin);
+    origin = publicUrl.origin;
+    allowedHosts = new Set([publicUrl.host, ...ownHosts]);
+    allowedOrigins = new Set([origin]);
+    wrongHostMessage = `This desk answers only at ${origin}.`;
+  } else {
+    origin = `${scheme}://${ownHosts[0]}`;
+    allowedHosts = new Set(ownHosts);
+    allowedOrigins = new Set(ownHosts.map((host) => `${scheme}://${host}`));
+  }
+  secureCookie = origin.startsWith('https:');
 
   return {
     url: `${origin}/`,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe();
         clearInterval(keepAlive);
         for (const stream of eventStreams.keys()) stream.end();
         server.closeAllConnections();
@@ -208,6 +263,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+
+/** host:port as a Host header carries it; an IPv6 address in brackets. */
+const hostPort = (host: string, port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
 
 function tooLarge(response: ServerResponse): void {
   // The rest of an oversized upload is not read; the connection closes once the answer is sent.

@@ -5,6 +5,7 @@ import * as entryTrust from './0003-entry-trust';
 import * as auditContext from './0004-audit-context';
 import * as signInGuard from './0006-sign-in-guard';
 import * as poListIndexes from './0007-po-list-indexes';
+import * as deskSessions from './0008-desk-sessions';
 
 /**
  * Migrations are imported statically because the bundled main process has no migrations folder
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0004-audit-context': auditContext,
   '0006-sign-in-guard': signInGuard,
   '0007-po-list-indexes': poListIndexes,
+  '0008-desk-sessions': deskSessions,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
