@@ -91,7 +91,7 @@ interface StoreTrouble {
   message: string;
 }
 
-const STORE_UNREACHABLE: StoreTrouble = {
+export const STORE_UNREACHABLE: StoreTrouble = {
   action: 'store-unreachable',
   detail: 'the database could not be reached; nothing was saved.',
   message: 'The desk’s database cannot be reached right now, so nothing of yours was saved. Try again in a moment.',

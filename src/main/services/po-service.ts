@@ -13,6 +13,7 @@ import {
   updatePurchaseOrderHeader,
 } from '../store/repositories/po-repo';
 import { takeNextPoNumber } from '../store/repositories/settings-repo';
+import { isStoreBusy, isStoreUnreachable } from '../store/connect';
 import { inRetriedTransaction } from '../store/transaction';
 import { AppFailure, conflict, notFound, refused } from './app-failure';
 import type { Caller, Desk } from './desk';
@@ -77,9 +78,17 @@ export interface SavedPo {
 /** The IPC use case: save, then answer with the PO as this operator now sees it in change mode. */
 export async function saveAndReopen(desk: Desk, caller: Caller, input: SaveInput): Promise<PoDetail> {
   const { id } = await savePurchaseOrder(desk, caller, input);
-  const { judged: _judged, ...detail } = await loadPoDetail(desk.db, caller, id, 'change');
-  return detail;
+  try {
+    const { judged: _judged, ...detail } = await loadPoDetail(desk.db, caller, id, 'change');
+    return detail;
+  } catch (error) {
+    // The PO is committed by now: a database lost before it is read back must not be reported as a save that did not happen.
+    if (isStoreUnreachable(error) || isStoreBusy(error)) throw new AppFailure('internal', SAVED_BUT_NOT_SHOWN);
+    throw error;
+  }
 }
+
+const SAVED_BUT_NOT_SHOWN = 'Your PO was saved, but the desk’s database went out of reach before it could be shown to you again. Reopen it from the list once the desk is back.';
 
 const toFailure = (refusal: SaveRefusal): AppFailure => refused(refusal.message, refusal.field).withAudit(refusal.audit);
 

@@ -4,10 +4,11 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { type ChangeNotice, isConnectionContractName } from '../../shared/contracts';
-import { dispatch, isContractName } from '../ipc/dispatch';
+import { dispatch, isContractName, STORE_UNREACHABLE } from '../ipc/dispatch';
 import { sessionHash } from '../server/database-sessions';
 import { type ChangeRelay, localChangeRelay, type RelayMessage } from '../server/change-relay';
 import type { Desk } from '../services/desk';
+import { isStoreBusy, isStoreUnreachable } from '../store/connect';
 import { SESSION_ENDED_HEADER, SESSION_STARTERS, SESSION_TOKEN_HEADER } from '../team/wire';
 import { CONTENT_SECURITY_POLICY } from '../window-security';
 import { browserBridgeScript } from './browser-bridge';
@@ -142,7 +143,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (isConnectionContractName(name)) return sendJson(response, 200, await answerConnection(name, payload));
 
-    const liveSession = await liveSessionOf(credentials);
+    let liveSession: string | undefined;
+    try {
+      liveSession = await liveSessionOf(credentials);
+    } catch (error) {
+      // Sessions live in the database: while it is out of reach no call can be checked, and none was run.
+      if (!isStoreUnreachable(error) && !isStoreBusy(error)) throw error;
+      console.error(`web host: the session for ${name} could not be checked; the database is out of reach`, error);
+      return sendJson(response, 200, { ok: false, error: { code: 'internal', message: STORE_UNREACHABLE.message } });
+    }
     // A sign-in always gets a session of its own, so an id or token known before it (or planted) is worth nothing after.
     const starting = SESSION_STARTERS.has(name);
     const fresh = starting || !liveSession ? newSession(credentials.kind) : undefined;
@@ -191,7 +200,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // EventSource sends an Origin only across origins; a stream asked for by another page is refused.
     const requestOrigin = request.headers.origin;
     if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) return send(response, 403, 'text/plain', 'Cross-origin request refused.');
-    const sessionKey = await liveSessionOf(credentials);
+    let sessionKey: string | undefined;
+    try {
+      sessionKey = await liveSessionOf(credentials);
+    } catch (error) {
+      if (!isStoreUnreachable(error) && !isStoreBusy(error)) throw error;
+      return send(response, 503, 'text/plain', 'The desk’s database cannot be reached right now; change notices resume once it is back.');
+    }
     if (!sessionKey) return send(response, 403, 'text/plain', 'Sign in to receive change notices.');
     if (eventStreams.size >= MAX_EVENT_STREAMS) return send(response, 503, 'text/plain', 'Too many open change-notice streams.');
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

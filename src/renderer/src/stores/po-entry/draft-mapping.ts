@@ -1,4 +1,4 @@
-import type { PoDetail, PoLineInput } from '../../../../shared/contracts';
+import type { LineAccess, PoDetail, PoLineInput } from '../../../../shared/contracts';
 import { formatMoney, formatQuantity } from '../../../../shared/locale-format';
 import type { LocaleCode } from '../../../../shared/locales';
 import { type LineDraft, newLine, quantityOf, unitCostOf } from '../../features/po-entry/line-rules';
@@ -15,8 +15,12 @@ export const withoutKeys = (errors: Record<string, string>, keys: readonly strin
 };
 
 export function linesFromDetail(detail: PoDetail, locale: LocaleCode): LineDraft[] {
+  // By id, not a search per line: a PO of 10,000 lines would otherwise make 50 million comparisons.
+  // The first entry for an id wins, as a search would find it.
+  const accessById = new Map<number, LineAccess>();
+  for (const entry of detail.access.lines) if (!accessById.has(entry.lineId)) accessById.set(entry.lineId, entry);
   const lines = detail.lines.map((line): LineDraft => {
-    const access = detail.access.lines.find((entry) => entry.lineId === line.id) ?? null;
+    const access = accessById.get(line.id) ?? null;
     return {
       ...newLine(),
       id: line.id,
