@@ -96,11 +96,15 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
   const { db } = desk;
   const stored = input.id === undefined ? null : await loadStoredPo(desk, input.id, input.version);
   const storedLines = stored?.lines ?? [];
+  // The line references need nothing the header reads give, so both go to the store at once.
+  const lineReferences = loadLineReferences(db, caller.operator.schemeId, input.lines, storedLines, input.costCenterCode);
+  // Should the header reads fail first, this one's failure is not left unhandled; it is awaited below otherwise.
+  lineReferences.catch(() => undefined);
   const [loaded, settings] = await Promise.all([loadHeader(db, caller, input), getSettings(db)]);
   const [security, refs] = await Promise.all([
     // loadHeader has read the scheme's override for this warehouse when the warehouse exists.
     loadPoSecurity(db, loaded.facts.operator, caller.operator.schemeId, stored ? 'change' : 'new', input.warehouseCode, storedLines, loaded.facts.warehouse?.overrideCostCenters),
-    loadLineReferences(db, caller.operator.schemeId, input.lines, storedLines, input.costCenterCode),
+    lineReferences,
   ]);
   const decision = decideSave({
     input,
