@@ -212,7 +212,11 @@ export function LinesGrid() {
     if (column === 'distributionType' && original !== line.distributionType) state().setDistributionType(line.key, original as LineDraft['distributionType']);
     else if (key && line[key] !== original) state().updateLine(line.key, { [key]: original });
     cursor.current = { id: element.id, mode: 'nav', original };
-    requestAnimationFrame(() => element instanceof HTMLInputElement && element.select());
+    // Selected once React has put the old text back, unless a key pressed meanwhile (F2, typing) moved on.
+    requestAnimationFrame(() => {
+      const unchanged = cursor.current.id === element.id && cursor.current.mode === 'nav';
+      if (unchanged && element instanceof HTMLInputElement && document.activeElement === element) element.select();
+    });
   };
 
   const act = (action: string, row: number, column: GridColumnId, element: HTMLElement): boolean => {
