@@ -75,7 +75,7 @@ export function SignInScreen() {
         <button type="submit" className="primary wide" aria-busy={signingIn}>
           Sign in
         </button>
-        <p className="hint">Demo operators: alice, bob, carol, sam (supervisor), admin — password: demo</p>
+        <p className="hint">Demo operators: alice, bob, carol, pat, sam (supervisor), admin — password: demo</p>
       </form>
     </main>
   );
