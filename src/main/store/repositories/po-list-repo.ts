@@ -3,6 +3,7 @@ import type { PoListSort, PoStatus, PoSummary } from '../../../shared/contracts'
 import type { Db } from '../connect';
 import { escapeLike, likeIgnoringCase, type StoreKind, storeKindOf } from '../dialect';
 import type { Database, PurchaseOrdersTable } from '../schema';
+import { PO_SUMMARY_COLUMNS } from './po-repo';
 
 /** What narrows the list; every field is optional and they combine with AND. */
 export interface PoListFilter {
@@ -117,18 +118,7 @@ export async function findPoListPage(db: Db, filter: PoListFilter, order: PoList
       .innerJoin('warehouses as w', 'w.id', 'po.warehouse_id')
       .innerJoin('operators as o', 'o.id', 'po.created_by')
       .leftJoin('cost_centers as cc', 'cc.id', 'po.cost_center_id')
-      .select([
-        'po.id',
-        'po.number',
-        'v.code as vendorCode',
-        'v.name as vendorName',
-        'w.code as warehouseCode',
-        'cc.code as costCenterCode',
-        'po.status',
-        'po.total_minor as totalMinor',
-        'o.display_name as createdBy',
-        'po.updated_at as updatedAt',
-      ])
+      .select(PO_SUMMARY_COLUMNS)
       // A subquery's order does not survive a join, so the page's rows are put in order again.
       .orderBy('page.sortKey', byKey(order.direction))
       .orderBy('page.id', order.direction)

@@ -250,20 +250,22 @@ function selectSummaries(db: Db) {
     .innerJoin('warehouses as w', 'w.id', 'po.warehouse_id')
     .innerJoin('operators as o', 'o.id', 'po.created_by')
     .leftJoin('cost_centers as cc', 'cc.id', 'po.cost_center_id')
-    .select([
-      'po.id',
-      'po.number',
-      'v.code as vendorCode',
-      'v.name as vendorName',
-      'w.code as warehouseCode',
-      'cc.code as costCenterCode',
-      'po.status',
-      'po.total_minor as totalMinor',
-      'o.display_name as createdBy',
-      'po.updated_at as updatedAt',
-      'po.version',
-    ]);
+    .select([...PO_SUMMARY_COLUMNS, 'po.version']);
 }
+
+/** A PO's line in the list, over `purchase_orders as po` joined to vendors v, warehouses w, operators o and cost centers cc. */
+export const PO_SUMMARY_COLUMNS = [
+  'po.id',
+  'po.number',
+  'v.code as vendorCode',
+  'v.name as vendorName',
+  'w.code as warehouseCode',
+  'cc.code as costCenterCode',
+  'po.status',
+  'po.total_minor as totalMinor',
+  'o.display_name as createdBy',
+  'po.updated_at as updatedAt',
+] as const;
 
 export async function listPoSummaries(db: Db, limit = 5000): Promise<PoSummary[]> {
   const rows = await selectSummaries(db).orderBy('po.id', 'desc').limit(limit).execute();
