@@ -36,7 +36,7 @@ import {
   sizesFromEnv,
 } from './generate-data';
 import { runHeaderBenchOnPostgres } from './header-bench-postgres';
-import { nsToMs, type Summary, summarize } from './stats';
+import { nsToMs, type Summary, summarize, runBenchmark } from './stats';
 
 const TARGET_P99_MS = 1;
 const WARM_UP_CALLS = 500;
@@ -446,10 +446,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error('Benchmark could not run:', error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

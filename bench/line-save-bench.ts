@@ -40,7 +40,7 @@ import {
 } from './generate-data';
 import { closePostgresLineWorld, preparePostgresLineWorld, runLineSaveBenchOnPostgres } from './line-save-bench-postgres';
 import { BLOCKS, REWARM, type Timed, timeSides } from './line-save-timing';
-import { nsToMs, type Summary, summarize } from './stats';
+import { nsToMs, type Summary, summarize, runBenchmark } from './stats';
 
 type SaveInput = ParsedInputOf<'savePo'>;
 
@@ -415,10 +415,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error('Benchmark could not run:', error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -24,7 +24,7 @@ import { listPurchaseOrders } from '../src/main/services/po-list-service';
 import { migrateToLatest, openSqlite } from '../src/main/store/connect';
 import { findOperatorById } from '../src/main/store/repositories/operator-repo';
 import { DEFAULT_SEED, generateDataset, generateLineWorld, lineWorldSizesFromEnv, sizesFromEnv } from './generate-data';
-import { nsToMs, type Summary, summarize } from './stats';
+import { nsToMs, type Summary, summarize, runBenchmark } from './stats';
 
 type ListQuery = ParsedInputOf<'listPos'>;
 
@@ -199,10 +199,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error('Benchmark could not run:', error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

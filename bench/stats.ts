@@ -47,3 +47,14 @@ export function summarize(samples: ArrayLike<number>): Summary {
 
 /** Nanoseconds (from process.hrtime.bigint differences) to milliseconds. */
 export const nsToMs = (ns: bigint): number => Number(ns) / 1e6;
+
+/** Runs a benchmark's main: it exits 0 once it has printed, non-zero only when it could not run at all. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error('Benchmark could not run:', error);
+      process.exit(1);
+    },
+  );
+}
