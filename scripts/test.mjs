@@ -10,19 +10,26 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { findElectronBinary } = createRequire(import.meta.url)('./electron-binary.cjs');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Without an Electron binary the specs run in Debian's Chromium; install it when we are allowed to. */
-function ensureTestBrowser() {
-  if (findElectronBinary() || existsSync(chromiumPath)) return 0;
+/**
+ * Debian packages the tests use, installed when missing and we are allowed to: poppler-utils
+ * (pdftotext, pdftoppm) reads the PO documents back; without an Electron binary the specs run in
+ * Debian's Chromium.
+ */
+function ensureDebianPackages() {
+  const wanted = [];
+  if (!existsSync('/usr/bin/pdftotext') || !existsSync('/usr/bin/pdftoppm')) wanted.push('poppler-utils');
+  if (!findElectronBinary() && !existsSync(chromiumPath)) wanted.push('chromium');
+  if (wanted.length === 0) return 0;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) {
-    console.error(`End-to-end tests need Debian's Chromium at ${chromiumPath}: sudo apt-get install -y chromium`);
+    console.error(`The tests need these Debian packages: sudo apt-get install -y ${wanted.join(' ')}`);
     return 1;
   }
-  console.log('Installing Debian chromium for the end-to-end tests...');
+  console.log(`Installing Debian ${wanted.join(', ')} for the tests...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   if (update.status !== 0) return update.status ?? 1;
-  return spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }).status ?? 1;
+  return spawnSync('apt-get', ['install', '-y', '-qq', ...wanted], { stdio: 'inherit', env }).status ?? 1;
 }
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const results = join(root, 'test-results');
@@ -31,9 +38,9 @@ mkdirSync(join(results, 'screenshots'), { recursive: true });
 
 const steps = [
   ['type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['Debian packages', ensureDebianPackages],
   ['unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(results, 'vitest-report.json')}`]],
   ['build', bin('electron-vite'), ['build']],
-  ['test browser', ensureTestBrowser],
   ['end-to-end tests', bin('playwright'), ['test']],
 ];
 

@@ -8,6 +8,7 @@ import { openStore } from './open-store';
 import { createDesk } from './services/desk';
 import { CONNECTION_FILE_NAME, defaultChoice } from './team/connection-choice';
 import { DeskConnection } from './team/desk-connection';
+import { REVIEW_COPY_FILE_NAME } from './team/review-copy/offline-review';
 import { CHANGE_CHANNEL, CONNECTION_CHANNEL } from '../shared/channels';
 import { askBeforeDiscardingUnsavedWork } from './unsaved-changes';
 import { chooseAppUrl, hardenSession, hardenWebContents, secureWebPreferences } from './window-security';
@@ -47,7 +48,7 @@ function createMainWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   serveAppProtocol(protocol, rendererDir);
-  hardenSession(session.defaultSession, appUrl);
+  hardenSession(session.defaultSession, appUrl, app.getPath('downloads'));
   const broadcast = (channel: string, message: unknown) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message);
   };
@@ -58,6 +59,8 @@ async function start(): Promise<void> {
     openLocalDesk: async () => createDesk(await openStore(location.databaseFile, { demoData: wantsDemoData(process.env) })),
     notifyChange: (notice) => broadcast(CHANGE_CHANNEL, notice),
     notifyConnection: (state) => broadcast(CONNECTION_CHANNEL, state),
+    // Team mode only: a supervisor's review copy and the decisions kept while the server is away.
+    reviewCopyFile: join(location.userDataDir, REVIEW_COPY_FILE_NAME),
   });
   registerIpc(connection, ipcMain, appUrl);
   createMainWindow();

@@ -46,8 +46,24 @@ export function isAppUrl(target: string, appUrl: string): boolean {
   return parsedTarget.protocol === parsedApp.protocol && parsedTarget.host === parsedApp.host;
 }
 
-/** Requests the window may make: its own pages and devtools; never `file:`, never the network. */
-export const isAllowedRequest = (url: string, appUrl: string): boolean => url.startsWith('devtools:') || isAppUrl(url, appUrl);
+/** A blob the app's own page made (a PO document it downloads): memory of this window, never the network. */
+export function isOwnBlob(url: string, appUrl: string): boolean {
+  if (!url.startsWith('blob:')) return false;
+  return isAppUrl(url.slice('blob:'.length), appUrl);
+}
+
+/** Requests the window may make: its own pages, its own blobs and devtools; never `file:`, never the network. */
+export const isAllowedRequest = (url: string, appUrl: string): boolean => url.startsWith('devtools:') || isAppUrl(url, appUrl) || isOwnBlob(url, appUrl);
+
+/**
+ * Where a download goes: only the app's own blobs (its PO documents) download, straight into the
+ * downloads folder under their own file name, with no path the page could steer elsewhere.
+ */
+export function downloadPath(url: string, fileName: string, appUrl: string, downloadsDir: string): string | null {
+  if (!isOwnBlob(url, appUrl)) return null;
+  const name = fileName.replace(/[\\/]/g, '_').replace(/^\.+/, '');
+  return name === '' ? null : `${downloadsDir.replace(/[\\/]+$/, '')}/${name}`;
+}
 
 /** A dev server's URL is trusted only in a development build; a packaged or built app always uses its own files. */
 export function chooseAppUrl(devServerUrl: string | undefined, isDevelopmentBuild: boolean, bundledUrl: string): string {
@@ -65,7 +81,12 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
 }
 
 /** Deny every permission, refuse remote requests, and send the CSP with every response. */
-export function hardenSession(session: Session, appUrl: string): void {
+export function hardenSession(session: Session, appUrl: string, downloadsDir: string): void {
+  session.on('will-download', (event, item) => {
+    const path = downloadPath(item.getURL(), item.getFilename(), appUrl, downloadsDir);
+    if (path === null) event.preventDefault();
+    else item.setSavePath(path);
+  });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {

@@ -23,10 +23,24 @@ export const channels = {
   listDistributionCodes: 'distribution-codes:list',
   listAudit: 'audit:list',
   auditVocabulary: 'audit:vocabulary',
+  changePoStatus: 'po:change-status',
+  reviewQueue: 'review:queue',
+  openReview: 'review:open',
+  decideReview: 'review:decide',
+  reviewPackage: 'review:package',
+  importReviewDecisions: 'review:import-decisions',
+  poDocument: 'po:document',
+  poRevision: 'po:revision',
+  listApprovalRules: 'approval-rules:list',
+  saveApprovalBand: 'approval-rules:save-band',
+  deleteApprovalBand: 'approval-rules:delete-band',
+  setApprovalLimit: 'approval-rules:set-limit',
   // Answered by the shell itself (Electron main, or the web host), never by a desk: how this screen reaches its desk.
   connectionState: 'connection:state',
   testConnection: 'connection:test',
   chooseConnection: 'connection:choose',
+  offlineReviewState: 'review:offline-state',
+  dismissReviewConflict: 'review:dismiss-conflict',
 } as const;
 
 export type ChannelName = keyof typeof channels;

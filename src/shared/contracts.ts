@@ -3,6 +3,25 @@ import { CHANGE_CHANNEL, type ChannelName, channels } from './channels';
 import { SUPPORTED_LOCALES } from './locales';
 import { MAX_QUANTITY_MILLI, MAX_UNIT_COST_MINOR } from './money';
 import { checkTeamServerUrl } from './team-server-url';
+import {
+  approvalBandInputSchema,
+  approvalRulesViewSchema,
+  carriedOutcomeSchema,
+  changePoStatusInputSchema,
+  decideReviewInputSchema,
+  decisionsFileSchema,
+  offlineReviewStateSchema,
+  poDocumentInputSchema,
+  poDocumentSchema,
+  poStandingSchema,
+  poStatusSchema,
+  REVIEW_PACKAGE_FORMAT,
+  reviewOutcomeSchema,
+  reviewQueueRowSchema,
+  setApprovalLimitInputSchema,
+} from './lifecycle-schemas';
+
+export { poStatusSchema, type PoStatus } from './lifecycle-schemas';
 
 /**
  * The whole IPC surface, defined once: each contract names its channel, the input main accepts
@@ -182,8 +201,6 @@ export const poCostCenterOriginSchema = z.object({
 });
 export type PoCostCenterOrigin = z.infer<typeof poCostCenterOriginSchema>;
 
-export const poStatusSchema = z.enum(['draft', 'open', 'closed']);
-export type PoStatus = z.infer<typeof poStatusSchema>;
 
 export const poLineSchema = z.object({
   id: z.number().int(),
@@ -238,6 +255,10 @@ export const poSummarySchema = z.object({
   warehouseCode: z.string(),
   costCenterCode: z.string().nullable(),
   status: poStatusSchema,
+  /** 1 when entered; each change order adds one. */
+  revision: z.number().int(),
+  /** Why the PO stands where it does, in words (a rejection's reason, who must still approve). */
+  statusNote: z.string().nullable(),
   totalMinor: z.number().int(),
   createdBy: z.string(),
   updatedAt: z.string(),
@@ -249,6 +270,7 @@ export const poDetailSchema = poSummarySchema.extend({
   costCenterOrigin: poCostCenterOriginSchema,
   lines: z.array(poLineSchema),
   access: poAccessSchema,
+  standing: poStandingSchema,
 });
 export type PoDetail = z.infer<typeof poDetailSchema>;
 
@@ -355,6 +377,37 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** A PO as the review desk shows it: read-only, every line with the reason for its cost center, and its audit trail. */
+export const reviewDetailSchema = z.object({
+  po: poDetailSchema,
+  /** Why the header and each line carry their cost center, in words. */
+  costCenterReasons: z.array(z.object({ lineNumber: z.number().int().nullable(), costCenterCode: z.string().nullable(), reason: z.string() })),
+  audit: z.array(auditEntrySchema),
+  canApprove: z.object({ allowed: z.boolean(), reason: z.string() }),
+  canReject: z.object({ allowed: z.boolean(), reason: z.string() }),
+});
+export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
+
+/** Everything a supervisor needs to review away from the desk: written to a file, or kept as a workstation's copy. */
+export const reviewPackageSchema = z.object({
+  format: z.literal(REVIEW_PACKAGE_FORMAT),
+  formatVersion: z.literal(1),
+  supervisor: z.object({ id: z.number().int(), signInName: z.string(), displayName: z.string() }),
+  madeAt: z.string(),
+  items: z.array(reviewDetailSchema),
+});
+export type ReviewPackage = z.infer<typeof reviewPackageSchema>;
+
+export const poRevisionSchema = z.object({
+  poId: z.number().int(),
+  number: z.string(),
+  revision: z.number().int(),
+  /** The PO as it stood when this revision was released (or, for the current draft, now). */
+  snapshot: poSummarySchema.extend({ lines: z.array(poLineSchema) }),
+  releasedAt: z.string().nullable(),
+});
+export type PoRevision = z.infer<typeof poRevisionSchema>;
+
 const empty = z.strictObject({});
 const searchText = z.strictObject({ query: z.string().max(100, 'Search text is at most 100 characters') });
 
@@ -412,6 +465,18 @@ export const contracts = {
   listDistributionCodes: contract('listDistributionCodes', empty, distributionCodesSchema),
   listAudit: contract('listAudit', auditFilterSchema, z.array(auditEntrySchema)),
   auditVocabulary: contract('auditVocabulary', empty, auditVocabularySchema),
+  changePoStatus: contract('changePoStatus', changePoStatusInputSchema, poDetailSchema),
+  reviewQueue: contract('reviewQueue', empty, z.object({ rows: z.array(reviewQueueRowSchema) })),
+  openReview: contract('openReview', z.strictObject({ id: z.number().int().positive() }), reviewDetailSchema),
+  decideReview: contract('decideReview', decideReviewInputSchema, reviewOutcomeSchema),
+  reviewPackage: contract('reviewPackage', empty, reviewPackageSchema),
+  importReviewDecisions: contract('importReviewDecisions', z.strictObject({ file: decisionsFileSchema }), z.object({ results: z.array(carriedOutcomeSchema) })),
+  poDocument: contract('poDocument', poDocumentInputSchema, poDocumentSchema),
+  poRevision: contract('poRevision', z.strictObject({ id: z.number().int().positive(), revision: z.number().int().positive() }), poRevisionSchema),
+  listApprovalRules: contract('listApprovalRules', empty, approvalRulesViewSchema),
+  saveApprovalBand: contract('saveApprovalBand', approvalBandInputSchema, approvalRulesViewSchema),
+  deleteApprovalBand: contract('deleteApprovalBand', z.strictObject({ id: z.number().int().positive() }), approvalRulesViewSchema),
+  setApprovalLimit: contract('setApprovalLimit', setApprovalLimitInputSchema, approvalRulesViewSchema),
 } as const;
 
 /**
@@ -465,6 +530,9 @@ export const connectionContracts = {
   connectionState: contract('connectionState', empty, connectionStateSchema),
   testConnection: contract('testConnection', z.strictObject({ url: teamServerUrlSchema }), connectionTestSchema),
   chooseConnection: contract('chooseConnection', connectionChoiceSchema, connectionStateSchema),
+  /** A team workstation's review copy and outbox; elsewhere it says the copy is not available. */
+  offlineReviewState: contract('offlineReviewState', empty, offlineReviewStateSchema),
+  dismissReviewConflict: contract('dismissReviewConflict', z.strictObject({ decisionId: z.string().max(64) }), offlineReviewStateSchema),
 } as const;
 
 /** The desk's calls: answered by the dispatcher, forwarded as they are to a team server. */
@@ -482,7 +550,7 @@ export type OutputOf<K extends CallName> = z.output<AllContracts[K]['output']>;
 export const isConnectionContractName = (name: string): name is ConnectionContractName => Object.hasOwn(connectionContracts, name);
 
 export { CHANGE_CHANNEL };
-export type ChangedEntity = 'purchase-orders' | 'settings' | 'session' | 'audit';
+export type ChangedEntity = 'purchase-orders' | 'settings' | 'session' | 'audit' | 'approval-rules' | 'review';
 export interface ChangeNotice {
   entities: ChangedEntity[];
 }

@@ -44,7 +44,7 @@ test('a new PO gets its cost center by default, with the reason, and is found in
   await expect(row).toContainText('ACME');
   await expect(row).toContainText('210');
   await expect(row).toContainText('MAIN');
-  await expect(row).toContainText('draft');
+  await expect(row).toContainText('Draft');
   await expect(row).toContainText('25.00');
   await saveScreenshot(page, 'po-list');
 });

@@ -31,6 +31,27 @@ async function savePosAsPat(page: Page, count: number): Promise<void> {
   expect(failures).toEqual([]);
 }
 
+/** Steps through `window.api` as the signed-in operator, each at the version main has then. */
+async function stepAll(page: Page, steps: { number: string; step: 'submit' | 'release' | 'cancel' | 'change-order'; reason?: string }[]): Promise<void> {
+  const failures = await page.evaluate(async (list) => {
+    const problems: string[] = [];
+    const found = await window.api.listPos({ pageSize: 200 });
+    if (!found.ok) return [found.error.message];
+    for (const { number, step, reason } of list) {
+      const id = found.value.rows.find((row) => row.number === number)?.id;
+      const opened = id === undefined ? null : await window.api.openPo({ id, mode: 'view' });
+      if (!opened?.ok) {
+        problems.push(`${number} not found`);
+        continue;
+      }
+      const result = await window.api.changePoStatus({ id: opened.value.id, version: opened.value.version, step, ...(reason ? { reason } : {}) });
+      if (!result.ok) problems.push(`${number} ${step}: ${result.error.message}`);
+    }
+    return problems;
+  }, steps);
+  expect(failures).toEqual([]);
+}
+
 test('pages through more than 50 POs, sorts by a header, filters, and opens a PO with Enter or C', async ({ page }) => {
   await signIn(page, 'pat');
   await expect(pageStatus(page)).toHaveText('Page 1 of 1 · 2 POs');
@@ -132,7 +153,7 @@ test('a saved PO appears in the list with its vendor, cost center, warehouse, st
   });
   expect(saved).toBe('PO-000003');
   const row = page.getByRole('row', { name: /PO-000003/ });
-  for (const text of ['ACME', '210', 'MAIN', 'draft', '12,340.50', 'Alice Moreau']) await expect(row).toContainText(text);
+  for (const text of ['ACME', '210', 'MAIN', 'Draft', '12,340.50', 'Alice Moreau']) await expect(row).toContainText(text);
 
   // Swedish: a space groups thousands, a comma marks decimals; dates as year-month-day.
   await page.evaluate(() => window.api.setMyLocale({ locale: 'sv-SE' }));
@@ -148,7 +169,18 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height });
     await signIn(page, 'pat');
     await savePosAsPat(page, 12);
+    // Where a PO stands and why takes the most room: a long cancel reason, a note from approval on submit, a revision 2.
+    await stepAll(page, [
+      { number: 'PO-000014', step: 'cancel', reason: 'Ordered twice: PO-000013 covers the same delivery, confirmed by the vendor on the phone' },
+      { number: 'PO-000013', step: 'submit' },
+      { number: 'PO-000012', step: 'submit' },
+      { number: 'PO-000012', step: 'release' },
+      { number: 'PO-000012', step: 'change-order' },
+    ]);
     await expect(pageStatus(page)).toHaveText('Page 1 of 1 · 14 POs');
+    await expect(bodyRows(page).nth(0)).toContainText('Cancelled by Pat Nguyen: Ordered twice');
+    await expect(bodyRows(page).nth(1)).toContainText('Approved');
+    await expect(bodyRows(page).nth(2)).toContainText('rev. 2');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const headers = await table(page).locator('thead .sort-label').evaluateAll((labels) =>
@@ -157,6 +189,7 @@ for (const [width, height] of [
     expect(headers.map((each) => each.text)).toEqual(['Number', 'Vendor', 'Cost center', 'Warehouse', 'Status', 'Total', 'Created by', 'Updated']);
     for (const each of headers) expect(each, `${each.text} header`).toMatchObject({ cut: false });
     // Every cell shows its PO number and code whole; only long names may be cut, with the full text in the title.
+    // The status cell wraps its why onto lines of its own, and is never wider than its column.
     const cut = await bodyRows(page)
       .locator('td:not(:nth-child(2)):not(:nth-child(7))')
       .evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent));

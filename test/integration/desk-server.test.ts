@@ -1,3 +1,4 @@
+import { EVERYTHING_CHANGED } from '../../src/main/team/answer-envelope';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +69,7 @@ describe.runIf(STORE_KINDS.includes('postgres'))('two desk servers on one databa
     const feed = await onB.events();
     try {
       await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'purchasing-desk-changes' and datname = current_database()`.execute(a.desk.db);
-      await feed.waitFor((notice) => JSON.stringify(notice) === JSON.stringify({ entities: ['purchase-orders', 'settings', 'session', 'audit'] }));
+      await feed.waitFor((notice) => JSON.stringify(notice) === JSON.stringify(EVERYTHING_CHANGED));
       expect(logged.some((message) => /change-notice connection to PostgreSQL broke/.test(message))).toBe(true);
       const before = feed.notices.length;
       const saved = await onA.value<{ number: string }>('savePo', newPo('After the break'));

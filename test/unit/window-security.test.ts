@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, appFileFor } from '../../src/main/app-protocol';
-import { CONTENT_SECURITY_POLICY, chooseAppUrl, isAllowedRequest, isAppUrl, secureWebPreferences } from '../../src/main/window-security';
+import { CONTENT_SECURITY_POLICY, chooseAppUrl, downloadPath, isAllowedRequest, isAppUrl, secureWebPreferences } from '../../src/main/window-security';
 
 describe('Electron window security', () => {
   it('isolates and sandboxes the renderer with no Node access', () => {
@@ -57,8 +57,21 @@ describe('Electron window security', () => {
     ['file:///home/operator/.ssh/id_rsa', false],
     ['https://cdn.example.com/x.js', false],
     ['http://127.0.0.1:5174/', false],
+    ['blob:app://desk/7d1c2f0e-5b7a-4c1e-9a61-3b2f1d0c9e88', true],
+    ['blob:https://evil.example/7d1c2f0e', false],
+    ['blob:file:///etc/passwd', false],
   ])('the request filter lets %s through: %s', (url, allowed) => {
     expect(isAllowedRequest(url, APP_ENTRY_URL)).toBe(allowed);
+  });
+
+  it.each([
+    ['blob:app://desk/abc', 'PO-000001-rev1.pdf', '/home/pat/Downloads/PO-000001-rev1.pdf'],
+    ['blob:app://desk/abc', '../../.bashrc', '/home/pat/Downloads/_.._.bashrc'],
+    ['blob:app://desk/abc', '...', null],
+    ['blob:https://evil.example/abc', 'PO-000001-rev1.pdf', null],
+    ['https://evil.example/x.exe', 'x.exe', null],
+  ])('a download of %s named %s goes to %s', (url, name, path) => {
+    expect(downloadPath(url, name, APP_ENTRY_URL, '/home/pat/Downloads/')).toBe(path);
   });
 
   it.each([

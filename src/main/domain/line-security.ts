@@ -4,6 +4,7 @@
  * a refusal can name the override that decided it.
  */
 import { activeCodes, allowedCostCenters, type CostCenter, type EffectiveList, listCodes, type OperatorScope } from './cost-center-rules';
+import { editRefusal, type PoStatus } from './po-lifecycle';
 
 export { capitalise } from './cost-center-rules';
 
@@ -80,7 +81,7 @@ export const ruleOfList = (list: ScopedList): string => (list.override ? `${list
 export interface ChangeModeFacts {
   costCentersEnabled: boolean;
   poNumber: string;
-  status: 'draft' | 'open' | 'closed';
+  status: PoStatus;
   headerCostCenterCode: string | null;
   list: ScopedList;
 }
@@ -93,7 +94,8 @@ export interface ChangeModeVerdict {
 /** Rule 5: opening a stored PO for change checks the operator before any edit. */
 export function checkChangeMode(facts: ChangeModeFacts): ChangeModeVerdict {
   const { poNumber, list } = facts;
-  if (facts.status === 'closed') return { allowed: false, reason: `${poNumber} is closed; it can only be viewed.` };
+  // Only drafts are edited; every other status says how the PO can be changed, if at all.
+  if (facts.status !== 'draft') return { allowed: false, reason: editRefusal(poNumber, facts.status) };
   if (!facts.costCentersEnabled) return { allowed: true, reason: `You may change ${poNumber}; cost centers are turned off.` };
   if (list.codes.length === 0) {
     return { allowed: false, reason: `You cannot change ${poNumber}: ${list.label} allows no active cost center.` };

@@ -128,22 +128,22 @@ export const STATUS_TEXT: Readonly<Record<PoStatus, string>> = {
 const refusal = (po: LifecyclePo, action: PoAction, rule: string, reason: string): TransitionRefusal => ({ allowed: false, action, from: po.status, rule, reason });
 
 /** Only drafts are edited; every other status says how the PO can be changed, if at all. */
-function editRefusal(po: LifecyclePo): string {
-  switch (po.status) {
+export function editRefusal(number: string, status: PoStatus): string {
+  switch (status) {
     case 'submitted':
-      return `${po.number} is submitted, so it cannot be edited: only drafts are. Recall it to draft to change it.`;
+      return `${number} is submitted, so it cannot be edited: only drafts are. Recall it to draft to change it.`;
     case 'approved':
-      return `${po.number} is approved, so it cannot be edited: only drafts are. Recall it to draft to change it; it then needs approval again.`;
+      return `${number} is approved, so it cannot be edited: only drafts are. Recall it to draft to change it; it then needs approval again.`;
     case 'released':
-      return `${po.number} is released to the vendor, so it cannot be edited: start a change order to change it.`;
+      return `${number} is released to the vendor, so it cannot be edited: start a change order to change it.`;
     default:
-      return `${po.number} is ${STATUS_TEXT[po.status]}; it can only be viewed.`;
+      return `${number} is ${STATUS_TEXT[status]}; it can only be viewed.`;
   }
 }
 
 function statusRefusal(po: LifecyclePo, action: PoAction): string {
   if (FINAL_STATUSES.includes(po.status)) return `${po.number} is ${STATUS_TEXT[po.status]}; it can only be viewed.`;
-  if (action === 'edit') return editRefusal(po);
+  if (action === 'edit') return editRefusal(po.number, po.status);
   if (action === 'change-order' && po.status === 'draft') {
     return `${po.number} is a draft: edit it directly; only a released PO takes a change order.`;
   }

@@ -30,7 +30,7 @@ export function registerIpc(connection: DeskConnection, ipcMain: IpcMain, appUrl
   for (const [name, contract] of Object.entries(connectionContracts)) {
     ipcMain.handle(contract.channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       if (!fromAppWindow(event)) return refused;
-      return connection.answer(name as ConnectionContractName, payload);
+      return connection.answer(name as ConnectionContractName, payload, sessionKeyOf(event.sender));
     });
   }
 }

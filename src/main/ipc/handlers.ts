@@ -12,6 +12,10 @@ import { listPurchaseOrders } from '../services/po-list-service';
 import { saveAndReopen } from '../services/po-service';
 import { listDistributionCodes } from '../store/repositories/distribution-code-repo';
 import { getSettings, setMyLocale, updateSettings } from '../services/settings-service';
+import { deleteApprovalBand, listApprovalRules, saveApprovalBand, setApprovalLimit } from '../services/approval-rules-service';
+import { changePoStatus } from '../services/lifecycle-service';
+import { poDocument, readPoRevision } from '../services/po-document-service';
+import { decideReview, importReviewDecisions, listReviewQueue, makeReviewPackage, openReview } from '../services/review-service';
 
 /**
  * How main answers each contract: who may call it, what it changes, and the service it calls.
@@ -65,4 +69,16 @@ export const handlers: HandlerTable = {
   listDistributionCodes: { access: 'signed-in', run: (desk) => listDistributionCodes(desk.db) },
   listAudit: { access: 'signed-in', run: (desk, caller, input) => listAuditEntries(desk, caller, input) },
   auditVocabulary: { access: 'signed-in', run: (desk, caller) => listAuditVocabulary(desk, caller) },
+  changePoStatus: { access: 'signed-in', changes: ['purchase-orders', 'review', 'audit'], run: (desk, caller, input) => changePoStatus(desk, caller, input) },
+  reviewQueue: { access: 'signed-in', run: (desk, caller) => listReviewQueue(desk, caller) },
+  openReview: { access: 'signed-in', run: (desk, caller, input) => openReview(desk, caller, input.id) },
+  decideReview: { access: 'signed-in', changes: ['purchase-orders', 'review', 'audit'], run: (desk, caller, input) => decideReview(desk, caller, input) },
+  reviewPackage: { access: 'signed-in', run: (desk, caller) => makeReviewPackage(desk, caller) },
+  importReviewDecisions: { access: 'signed-in', changes: ['purchase-orders', 'review', 'audit'], run: (desk, caller, input) => importReviewDecisions(desk, caller, input) },
+  poDocument: { access: 'signed-in', run: (desk, caller, input) => poDocument(desk, caller, input) },
+  poRevision: { access: 'signed-in', run: (desk, caller, input) => readPoRevision(desk, caller, input) },
+  listApprovalRules: { access: 'signed-in', run: (desk, caller) => listApprovalRules(desk, caller) },
+  saveApprovalBand: { access: 'signed-in', changes: ['approval-rules', 'review', 'audit'], run: (desk, caller, input) => saveApprovalBand(desk, caller, input) },
+  deleteApprovalBand: { access: 'signed-in', changes: ['approval-rules', 'review', 'audit'], run: (desk, caller, input) => deleteApprovalBand(desk, caller, input.id) },
+  setApprovalLimit: { access: 'signed-in', changes: ['approval-rules', 'review', 'audit'], run: (desk, caller, input) => setApprovalLimit(desk, caller, input) },
 };

@@ -10,6 +10,8 @@ import { notFound, refused } from './app-failure';
 import type { Caller, Desk } from './desk';
 import { loadOperatorScope } from './operator-scope';
 import { loadPoSecurity, type PoSecurity } from './po-security';
+import { loadStanding } from './po-standing';
+import { getSettings } from './settings-service';
 
 export interface PoAccessVerdict {
   access: PoAccess;
@@ -78,7 +80,8 @@ export async function loadPoDetail(db: Db, caller: Caller, id: number, mode: PoM
     enteredBy: costCenterEnteredBy,
     text: originText(costCenterSource, po.costCenterCode, costCenterEnteredBy),
   };
-  return { ...summary, costCenterOrigin, access: judged.access, judged };
+  const standing = await loadStanding(db, caller, id, caller.operator.locale ?? (await getSettings(db)).locale);
+  return { ...summary, costCenterOrigin, access: judged.access, standing, judged };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ParsedInputOf, PoDetail } from '../../shared/contracts';
 import { decideSave, type SaveRefusal } from '../domain/po-save-decision';
+import { editRefusal } from '../domain/po-lifecycle';
 import { checkVersion } from '../domain/po-version';
 import { appendAudit, appendAuditEntries } from '../store/repositories/audit-repo';
 import {
@@ -12,6 +13,7 @@ import {
   updatePoLine,
   updatePurchaseOrderHeader,
 } from '../store/repositories/po-repo';
+import { recordRevisionEditor } from '../store/repositories/lifecycle-repo';
 import { takeNextPoNumber } from '../store/repositories/settings-repo';
 import { isStoreBusy, isStoreUnreachable } from '../store/connect';
 import { inRetriedTransaction } from '../store/transaction';
@@ -66,7 +68,8 @@ async function loadStoredPo(desk: Desk, id: number, version: number | undefined)
     const failure = verdict.kind === 'missing' ? refused(verdict.reason, 'version') : conflict(verdict.reason);
     throw failure.withAudit({ rule: 'version-current', before: String(stored.version), after: version === undefined ? null : String(version) });
   }
-  if (stored.status === 'closed') throw refused(`${stored.number} is closed; it can only be viewed.`).withAudit({ rule: 'po-status' });
+  // Only drafts are edited: a submitted PO is recalled first, a released one changed by a change order.
+  if (stored.status !== 'draft') throw refused(editRefusal(stored.number, stored.status)).withAudit({ rule: 'po-status' });
   return { header: stored, lines: await findStoredLines(desk.db, id) };
 }
 
@@ -154,6 +157,8 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
       for (const kept of plan.kept) await updatePoLine(trx, kept.id, kept.values);
     }
     const insertedIds = await insertPoLines(trx, id, plan.added);
+    // Nobody approves a revision they changed: every saver of the revision is kept.
+    await recordRevisionEditor(trx, id, stored?.header.revision ?? 1, caller.operator.id);
     const context = { operatorId: caller.operator.id, poId: id, vendorCode: input.vendorCode, warehouseCode: input.warehouseCode };
     await appendAuditEntries(
       trx,

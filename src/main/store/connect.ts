@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { storeKindOf } from './dialect';
+import { storeKindOf, withoutForeignKeyActions } from './dialect';
 import { createPostgresDialect, type PostgresOptions, withPostgresSchemaLock } from './dialect/postgres';
 import { createSqliteDialect, type SqliteOptions } from './dialect/sqlite';
 import { staticMigrationProvider } from './migrations';
@@ -47,7 +47,7 @@ export async function applyPendingMigrations(db: Db): Promise<string[]> {
   for (;;) {
     // Asked first, read-only: a start with nothing to migrate takes no write lock (SQLite's is the whole file's).
     if ((await migrator.getMigrations()).every((migration) => migration.executedAt !== undefined)) return applied;
-    const { error, results } = await migrator.migrateUp();
+    const { error, results } = await withoutForeignKeyActions(db, () => migrator.migrateUp());
     const failed = results?.find((result) => result.status === 'Error');
     if (error || failed) {
       throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });

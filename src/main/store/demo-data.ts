@@ -62,6 +62,12 @@ const warehouses: [code: string, name: string][] = [
   ['QUARANTINE', 'Quarantine cage'],
 ];
 
+/** From 10,000.00 one supervisor or admin approves; from 100,000.00 two, one of them an admin. Under 10,000.00 a PO is approved on submit. */
+const approvalBands: { fromMinor: number; approvals: number; adminRequired: boolean }[] = [
+  { fromMinor: 1_000_000, approvals: 1, adminRequired: false },
+  { fromMinor: 10_000_000, approvals: 2, adminRequired: true },
+];
+
 const items: [code: string, description: string, unitCostMinor: number][] = [
   ['BOLT-M8', 'Hex bolt M8 × 40, box of 100', 1250],
   ['GLOVE-L', 'Nitrile gloves, large, box of 50', 899],
@@ -267,5 +273,24 @@ export async function seedDemoData(db: Db, passwordHash: string): Promise<void> 
       }
     }
     await trx.updateTable('settings').set({ value: String(demoPos.length + 1) }).where('key', '=', 'next_po_number').execute();
+    // Revision 1 of every demo PO was saved by the operator who entered it.
+    await trx.insertInto('po_revision_editors')
+      .columns(['po_id', 'revision', 'operator_id'])
+      .expression((eb) => eb.selectFrom('purchase_orders').select(['id', eb.lit(1).as('revision'), 'created_by']))
+      .execute();
+    for (const band of approvalBands) {
+      await trx.insertInto('approval_bands')
+        .values({ from_minor: band.fromMinor, approver_kind: 'role', approver_role: 'supervisor', approvals_required: band.approvals, admin_required: band.adminRequired ? 1 : 0, updated_at: at })
+        .execute();
+    }
+    // Sam may approve up to 250,000.00; above that a PO needs an approver with a higher limit, or none set.
+    await trx.updateTable('operators').set({ approval_limit_minor: 25_000_000 }).where('sign_in_name', '=', 'sam').execute();
+    await trx.insertInto('settings')
+      .values([
+        { key: 'company_name', value: 'Harbour & Fleet Services Ltd' },
+        { key: 'company_address', value: '1 Quay Street\nPort Eastwick\nPE1 2AB' },
+      ])
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+      .execute();
   });
 }

@@ -26,6 +26,12 @@ export interface Database {
   audit_log: AuditLogTable;
   sign_in_attempts: SignInAttemptsTable;
   desk_sessions: DeskSessionsTable;
+  approval_bands: ApprovalBandsTable;
+  approval_band_approvers: ApprovalBandApproversTable;
+  po_approvals: PoApprovalsTable;
+  po_revision_editors: PoRevisionEditorsTable;
+  po_revisions: PoRevisionsTable;
+  review_decisions: ReviewDecisionsTable;
 }
 
 export interface SignInAttemptsTable {
@@ -92,6 +98,7 @@ export interface OperatorsTable {
   scheme_id: number | null;
   active: ColumnType<Flag, Flag | undefined, Flag>;
   locale: ColumnType<string | null, string | null | undefined, string | null>;
+  approval_limit_minor: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface VendorsTable {
@@ -148,7 +155,7 @@ export interface ItemsTable {
   unit_cost_minor: number;
 }
 
-export type PoStatusColumn = 'draft' | 'open' | 'closed';
+export type PoStatusColumn = 'draft' | 'submitted' | 'approved' | 'released' | 'closed' | 'cancelled';
 
 export interface PurchaseOrdersTable {
   id: Generated<number>;
@@ -164,6 +171,12 @@ export interface PurchaseOrdersTable {
   cost_center_entered_by: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
+  revision: ColumnType<number, number | undefined, number>;
+  last_released_revision: ColumnType<number | null, number | null | undefined, number | null>;
+  status_note: ColumnType<string | null, string | null | undefined, string | null>;
+  status_changed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_band: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PoLinesTable {
@@ -217,4 +230,56 @@ export interface DeskSessionsTable {
   expires_at: string;
   revoked_at: string | null;
   sticky_cost_center_code: string | null;
+}
+
+/** Approval bands and the life cycle (migration 0009). */
+export interface ApprovalBandsTable {
+  id: Generated<number>;
+  cost_center_id: number | null;
+  from_minor: number;
+  approver_kind: 'role' | 'named';
+  approver_role: 'supervisor' | 'admin' | null;
+  approvals_required: number;
+  admin_required: Flag;
+  updated_at: string;
+}
+
+export interface ApprovalBandApproversTable {
+  band_id: number;
+  operator_id: number;
+}
+
+export interface PoApprovalsTable {
+  id: Generated<number>;
+  po_id: number;
+  revision: number;
+  approver_id: number;
+  approver_role: RoleColumn;
+  at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+export interface PoRevisionEditorsTable {
+  po_id: number;
+  revision: number;
+  operator_id: number;
+}
+
+export interface PoRevisionsTable {
+  po_id: number;
+  revision: number;
+  snapshot: string;
+  total_minor: number;
+  released_at: string;
+  document: Buffer | null;
+}
+
+export interface ReviewDecisionsTable {
+  decision_id: string;
+  po_id: number;
+  decided_by: number;
+  decision: 'approve' | 'reject';
+  applied_at: string;
+  outcome: string;
 }

@@ -32,7 +32,7 @@ export const deskAnswerSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: appErrorSchema }),
 ]);
 
-const CHANGED_ENTITIES = ['purchase-orders', 'settings', 'session', 'audit'] as const satisfies readonly ChangedEntity[];
+const CHANGED_ENTITIES = ['purchase-orders', 'settings', 'session', 'audit', 'approval-rules', 'review'] as const satisfies readonly ChangedEntity[];
 
 /** A change notice from the server's event stream. */
 export const changeNoticeSchema = z.object({ entities: z.array(z.enum(CHANGED_ENTITIES)).max(16) });

@@ -15,6 +15,8 @@ import type { Desk } from '../services/desk';
 import { EVERYTHING_CHANGED } from './answer-envelope';
 import { readStoredChoice, writeStoredChoice } from './connection-file';
 import type { RetryPolicy } from './retry-policy';
+import { NO_REVIEW_COPY } from './no-review-copy';
+import { OfflineReview, type ReviewCopyTiming } from './review-copy/offline-review';
 import { probeTeamServer } from './server-probe';
 import { TeamClient } from './team-client';
 
@@ -24,6 +26,8 @@ interface Backend {
   /** The renderer session is gone (its window closed). */
   sessionGone(sessionKey: string): void;
   reachable(): boolean;
+  /** A team workstation's review copy and outbox; null in local mode, or when no copy file is given or it cannot be opened. */
+  review: OfflineReview | null;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,13 @@ export interface DeskConnectionOptions {
   notifyConnection: (state: ConnectionState) => void;
   fetch?: typeof fetch;
   retry?: RetryPolicy;
+  /**
+   * review-copy.sqlite in the user-data folder: in team mode a supervisor's review copy and the
+   * outbox of decisions taken while the server is away. Without it the review desk works online only.
+   */
+  reviewCopyFile?: string;
+  /** When the copy is taken again; tests make the pauses shorter. */
+  reviewCopyTiming?: ReviewCopyTiming;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -99,12 +110,27 @@ export class DeskConnection {
     this.backend?.sessionGone(sessionKey);
   }
 
-  /** A connection call, answered here. */
-  async answer<K extends ConnectionContractName>(name: K, payload: unknown): Promise<Result<OutputOf<K>>> {
+  /**
+   * A connection call, answered here. The review copy's calls answer for the window that asks when
+   * its session is given, else for the supervisor signed in last on this workstation.
+   */
+  async answer<K extends ConnectionContractName>(name: K, payload: unknown, sessionKey?: string): Promise<Result<OutputOf<K>>> {
     const input = payload ?? {};
     const parsed = connectionContracts[name].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, input) };
     if (name === 'connectionState') return { ok: true, value: this.state() as OutputOf<K> };
+    if (name === 'offlineReviewState' || name === 'dismissReviewConflict') {
+      const review = this.backend?.review;
+      if (!review) return { ok: true, value: NO_REVIEW_COPY as OutputOf<K> };
+      try {
+        const state =
+          name === 'offlineReviewState' ? review.state(sessionKey) : review.dismissConflict((parsed.data as ParsedInputOf<'dismissReviewConflict'>).decisionId, sessionKey);
+        return { ok: true, value: state as OutputOf<K> };
+      } catch (error) {
+        this.log(`The review copy ${this.options.reviewCopyFile ?? ''} could not be read`, error);
+        return { ok: false, error: { code: 'internal', message: `This workstation’s review copy (${this.options.reviewCopyFile ?? ''}) could not be read: ${(error as Error).message}.` } };
+      }
+    }
     if (name === 'testConnection') {
       const { url } = parsed.data as ParsedInputOf<'testConnection'>;
       return { ok: true, value: (await probeTeamServer(url, { fetch: this.options.fetch })) as OutputOf<K> };
@@ -160,6 +186,7 @@ export class DeskConnection {
         call: (sessionKey, name, payload) => dispatch(desk, sessionKey, name, payload, { notify: this.options.notifyChange }),
         sessionGone: () => {},
         reachable: () => true,
+        review: null,
         close: () => desk.db.destroy(),
       };
     }
@@ -169,19 +196,51 @@ export class DeskConnection {
       retry: this.options.retry,
       log: this.options.log,
       onChange: (notice) => {
-        if (this.backend === backendOfClient) this.options.notifyChange(notice);
+        if (this.backend !== backendOfClient) return;
+        this.options.notifyChange(notice);
+        review?.noticed(notice);
       },
-      onReachability: () => {
-        if (this.backend === backendOfClient) this.options.notifyConnection(this.state());
+      onReachability: (reachable) => {
+        if (this.backend !== backendOfClient) return;
+        this.options.notifyConnection(this.state());
+        review?.reachabilityChanged(reachable);
       },
     });
+    const review = this.openReviewCopy(client);
     const backendOfClient: Backend = {
-      call: (sessionKey, name, payload) => client.call(sessionKey, name, payload),
-      sessionGone: (sessionKey) => client.forgetSession(sessionKey),
+      call: (sessionKey, name, payload) => (review ? review.call(sessionKey, name, payload) : client.call(sessionKey, name, payload)),
+      sessionGone: (sessionKey) => {
+        client.forgetSession(sessionKey);
+        review?.sessionGone(sessionKey);
+      },
       reachable: () => client.reachable,
-      close: () => client.close(),
+      review,
+      close: async () => {
+        await client.close();
+        await review?.close();
+      },
     };
     return backendOfClient;
+  }
+
+  /** The review copy beside a team server; a copy file that cannot be opened leaves the review desk online only, and says why in the log. */
+  private openReviewCopy(client: TeamClient): OfflineReview | null {
+    const file = this.options.reviewCopyFile;
+    if (!file) return null;
+    try {
+      return OfflineReview.open({
+        file,
+        serverUrl: client.serverUrl,
+        send: (sessionKey, name, payload) => client.call(sessionKey, name, payload),
+        reachable: () => client.reachable,
+        notifyChange: (notice) => this.options.notifyChange(notice),
+        ...this.options.reviewCopyTiming,
+        log: this.log,
+      });
+    } catch (error) {
+      this.log(`The review copy ${file} could not be opened; the review desk works only while the team server answers`, error);
+      return null;
+    }
   }
 
   private readonly log = (message: string, error?: unknown) => (this.options.log ?? console.error)(message, error);

@@ -3,7 +3,19 @@ import type { AppError } from '../../shared/result';
 import type { NetworkFailure } from './network-failure';
 
 /** The calls that store something the operator did; the others only read (and perhaps audit the reading). */
-export const SAVING_CALLS: ReadonlySet<ContractName> = new Set(['savePo', 'updateSettings', 'setMyLocale', 'unlockSignIn', 'setUpFirstAdmin']);
+export const SAVING_CALLS: ReadonlySet<ContractName> = new Set([
+  'savePo',
+  'updateSettings',
+  'setMyLocale',
+  'unlockSignIn',
+  'setUpFirstAdmin',
+  'changePoStatus',
+  'decideReview',
+  'importReviewDecisions',
+  'saveApprovalBand',
+  'deleteApprovalBand',
+  'setApprovalLimit',
+]);
 
 /**
  * What the operator is told when the team server did not answer. The server saves each change in one

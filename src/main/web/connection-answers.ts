@@ -1,6 +1,7 @@
 import { type ConnectionChoice, type ConnectionContractName, connectionContracts, type ConnectionState } from '../../shared/contracts';
 import type { Result } from '../../shared/result';
 import { invalidInput } from '../ipc/validation-messages';
+import { NO_REVIEW_COPY } from '../team/no-review-copy';
 import { probeTeamServer } from '../team/server-probe';
 
 /** How the web host answers the connection calls; the renderer asks them the same way in every shell. */
@@ -15,6 +16,8 @@ export function browserConnectionAnswers(serverUrl: () => string): ConnectionAns
   const state = (): ConnectionState => ({ mode: 'browser', serverUrl: serverUrl(), reachable: true, canChoose: false, problem: null });
   return async (name) => {
     if (name === 'connectionState') return { ok: true, value: state() };
+    // A page cannot outlive its server, so it keeps no review copy: the review desk works online only here.
+    if (name === 'offlineReviewState' || name === 'dismissReviewConflict') return { ok: true, value: NO_REVIEW_COPY };
     return {
       ok: false,
       error: {
@@ -43,6 +46,7 @@ export function previewConnectionAnswers(): ConnectionAnswers {
     const parsed = connectionContracts[name].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, input) };
     if (name === 'connectionState') return { ok: true, value: state() };
+    if (name === 'offlineReviewState' || name === 'dismissReviewConflict') return { ok: true, value: NO_REVIEW_COPY };
     if (name === 'testConnection') return { ok: true, value: await probeTeamServer((parsed.data as { url: string }).url) };
     const chosen = parsed.data as ConnectionChoice;
     if (chosen.mode === 'team') {

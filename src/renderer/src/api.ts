@@ -45,9 +45,23 @@ export const api: Calls & Pick<DeskApi, 'onChanged' | 'onConnectionChanged'> = {
   listDistributionCodes: (input) => call('listDistributionCodes', input),
   listAudit: (input) => call('listAudit', input),
   auditVocabulary: (input) => call('auditVocabulary', input),
+  changePoStatus: (input) => call('changePoStatus', input),
+  reviewQueue: (input) => call('reviewQueue', input),
+  openReview: (input) => call('openReview', input),
+  decideReview: (input) => call('decideReview', input),
+  reviewPackage: (input) => call('reviewPackage', input),
+  importReviewDecisions: (input) => call('importReviewDecisions', input),
+  poDocument: (input) => call('poDocument', input),
+  poRevision: (input) => call('poRevision', input),
+  listApprovalRules: (input) => call('listApprovalRules', input),
+  saveApprovalBand: (input) => call('saveApprovalBand', input),
+  deleteApprovalBand: (input) => call('deleteApprovalBand', input),
+  setApprovalLimit: (input) => call('setApprovalLimit', input),
   connectionState: (input) => call('connectionState', input),
   testConnection: (input) => call('testConnection', input),
   chooseConnection: (input) => call('chooseConnection', input),
+  offlineReviewState: (input) => call('offlineReviewState', input),
+  dismissReviewConflict: (input) => call('dismissReviewConflict', input),
   onChanged(listener: (notice: ChangeNotice) => void): () => void {
     if (!hasApi()) return () => {};
     return window.api.onChanged(listener);

@@ -6,6 +6,7 @@ import * as auditContext from './0004-audit-context';
 import * as signInGuard from './0006-sign-in-guard';
 import * as poListIndexes from './0007-po-list-indexes';
 import * as deskSessions from './0008-desk-sessions';
+import * as poLifeCycle from './0009-po-life-cycle';
 
 /**
  * Migrations are imported statically because the bundled main process has no migrations folder
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0006-sign-in-guard': signInGuard,
   '0007-po-list-indexes': poListIndexes,
   '0008-desk-sessions': deskSessions,
+  '0009-po-life-cycle': poLifeCycle,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -68,6 +68,8 @@ export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[],
 
 export interface AuditQuery {
   poNumber?: string;
+  /** One PO's trail, as its review shows it. */
+  poId?: number;
   signInName?: string;
   action?: string;
   rule?: string;
@@ -98,6 +100,7 @@ export async function searchAudit(db: Db, query: AuditQuery) {
       'a.warehouse_code as warehouseCode',
     ]);
   if (query.poNumber) select = select.where('po.number', '=', query.poNumber);
+  if (query.poId !== undefined) select = select.where('a.po_id', '=', query.poId);
   if (query.signInName) select = select.where('o.sign_in_name', '=', query.signInName);
   if (query.action) select = select.where('a.action', '=', query.action);
   if (query.rule) select = select.where('a.rule', '=', query.rule);

@@ -59,7 +59,22 @@ export async function countPoList(db: Db, filter: PoListFilter): Promise<number>
 }
 
 /** Draft, open, closed: the order a PO lives through, not the alphabet's. */
-const statusRank = (eb: PoScope) => eb.case('po.status').when('draft').then(1).when('open').then(2).else(3).end();
+/** Sorted by status as a PO lives through them, not alphabetically. */
+const statusRank = (eb: PoScope) =>
+  eb
+    .case('po.status')
+    .when('draft')
+    .then(1)
+    .when('submitted')
+    .then(2)
+    .when('approved')
+    .then(3)
+    .when('released')
+    .then(4)
+    .when('closed')
+    .then(5)
+    .else(6)
+    .end();
 
 /** The value a page is sorted by, carried out of the id query so the outer query sorts by it alone. */
 type SortKey = string | number | null;

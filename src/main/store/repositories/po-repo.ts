@@ -39,6 +39,7 @@ export interface StoredPoHeader {
   status: PoStatusColumn;
   createdBy: number;
   version: number;
+  revision: number;
   warehouseCode: string;
   costCenterCode: string | null;
   costCenterSource: CostCenterSourceColumn;
@@ -234,6 +235,7 @@ export async function findPoHeader(db: Db, id: number): Promise<StoredPoHeader |
       'po.status',
       'po.created_by as createdBy',
       'po.version',
+      'po.revision',
       'w.code as warehouseCode',
       'cc.code as costCenterCode',
       'po.cost_center_source as costCenterSource',
@@ -262,6 +264,8 @@ export const PO_SUMMARY_COLUMNS = [
   'w.code as warehouseCode',
   'cc.code as costCenterCode',
   'po.status',
+  'po.revision',
+  'po.status_note as statusNote',
   'po.total_minor as totalMinor',
   'o.display_name as createdBy',
   'po.updated_at as updatedAt',

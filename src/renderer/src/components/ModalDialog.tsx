@@ -12,18 +12,23 @@ interface ModalDialogProps {
   /** What the question says, referenced as the dialog's description. */
   children: ReactNode;
   actions: ReactNode;
+  /** A question is an alertdialog; a dialog that shows something to read (a stored revision) is a dialog. */
+  role?: 'alertdialog' | 'dialog';
 }
+
+/** What Tab moves through inside the dialog: its buttons and any field the question asks for. */
+const FOCUSABLE = 'button:not(:disabled), textarea:not(:disabled), input:not(:disabled), select:not(:disabled), a[href]';
 
 /**
  * A modal question (alertdialog): focus starts on `initialFocus`, Tab stays among the dialog's
- * buttons, Escape cancels, and focus goes back to where it was when the dialog closes.
+ * buttons and fields, Escape cancels, and focus goes back to where it was when the dialog closes.
  */
-export function ModalDialog({ id, title, initialFocus, onCancel, busy, className, children, actions }: ModalDialogProps) {
+export function ModalDialog({ id, title, initialFocus, onCancel, busy, className, children, actions, role = 'alertdialog' }: ModalDialogProps) {
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     initialFocus.current?.focus();
     return () => {
-      if (opener?.isConnected && !document.querySelector('[role="alertdialog"]')) opener.focus();
+      if (opener?.isConnected && !document.querySelector('[aria-modal="true"]')) opener.focus();
     };
     // Opened once per mount: the ref's element is in place by the first effect.
   }, [initialFocus]);
@@ -31,7 +36,7 @@ export function ModalDialog({ id, title, initialFocus, onCancel, busy, className
   return (
     <div className="dialog-backdrop">
       <div
-        role="alertdialog"
+        role={role}
         aria-modal="true"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-message`}
@@ -43,10 +48,10 @@ export function ModalDialog({ id, title, initialFocus, onCancel, busy, className
             event.stopPropagation();
             onCancel();
           } else if (event.key === 'Tab') {
-            const buttons = Array.from(event.currentTarget.querySelectorAll('button'));
-            const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+            const stops = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
+            const index = stops.indexOf(document.activeElement as HTMLElement);
             event.preventDefault();
-            buttons[(index + (event.shiftKey ? buttons.length - 1 : 1)) % buttons.length]?.focus();
+            stops[(index + (event.shiftKey ? stops.length - 1 : 1)) % stops.length]?.focus();
           }
         }}
       >

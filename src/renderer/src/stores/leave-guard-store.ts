@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useApprovalRulesStore } from './approval-rules-store';
 import { useInstallationSettingsStore } from './installation-settings-store';
 import { usePoEntryStore } from './po-entry-store';
 import { useSessionStore } from './session-store';
@@ -37,8 +38,10 @@ function unsavedWork(): { summary: string; discard: () => void } | null {
   }
   if (view === 'settings') {
     const settings = useInstallationSettingsStore.getState();
-    return settings.hasUnsavedChanges()
-      ? { summary: 'Leaving now discards the installation settings you changed but have not saved.', discard: settings.discard }
+    if (settings.hasUnsavedChanges()) return { summary: 'Leaving now discards the installation settings you changed but have not saved.', discard: settings.discard };
+    const rules = useApprovalRulesStore.getState();
+    return rules.hasUnsavedChanges()
+      ? { summary: 'Leaving now discards the approval band or limit you changed but have not saved.', discard: rules.discard }
       : null;
   }
   return null;

@@ -1,18 +1,20 @@
 import { create } from 'zustand';
 import { createFormSlice } from './po-entry/form-slice';
 import { createHeaderSlice } from './po-entry/header-slice';
+import { createLifecycleSlice } from './po-entry/lifecycle-slice';
 import { createLinesSlice } from './po-entry/lines-slice';
 import { createRemovalSlice } from './po-entry/removal-slice';
 import { createSaveSlice } from './po-entry/save-slice';
 import type { PoEntryState } from './po-entry/state';
 
-export type { OpenPo, PendingRemoval, PoEntryState, Problem } from './po-entry/state';
+export type { OpenPo, PendingRemoval, PoEntryState, Problem, StepQuestion } from './po-entry/state';
 
-/** The PO entry form, one store built from its seams: form, header, lines, removal and save. */
+/** The PO entry form, one store built from its seams: form, header, lines, removal, save and the PO's life cycle. */
 export const usePoEntryStore = create<PoEntryState>()((...args) => ({
   ...createFormSlice(...args),
   ...createHeaderSlice(...args),
   ...createLinesSlice(...args),
   ...createRemovalSlice(...args),
   ...createSaveSlice(...args),
+  ...createLifecycleSlice(...args),
 }));

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { useShortcut } from '../../hooks/useShortcut';
@@ -7,9 +8,15 @@ import { TITLE_ID } from '../../stores/po-entry/save-slice';
 import { SAVE_BUTTON_ID } from './field-ids';
 import { LinesGrid } from './grid/LinesGrid';
 import { HeaderFields } from './HeaderFields';
+import { PoStatusBar } from './PoStatusBar';
 import { ProblemSummary } from './ProblemSummary';
+import { RevisionDialog } from './RevisionDialog';
+import { StepDialogs } from './StepDialogs';
 
-/** PO entry: header with its reasons, the lines grid, save as draft (Ctrl+S). */
+/**
+ * PO entry: where the PO stands and its steps, header with its reasons, the lines grid, save as
+ * draft (Ctrl+S), submit (Ctrl+Enter), its document (Ctrl+P).
+ */
 export function PoEntryScreen() {
   const po = usePoEntryStore((s) => s.po);
   const busy = usePoEntryStore((s) => s.busy);
@@ -27,6 +34,11 @@ export function PoEntryScreen() {
   const largePo = usePoEntryStore((s) => s.largePo);
   const confirmLargePo = usePoEntryStore((s) => s.confirmLargePo);
   const cancelLargePo = usePoEntryStore((s) => s.cancelLargePo);
+  const requestStep = usePoEntryStore((s) => s.requestStep);
+  const saveDocument = usePoEntryStore((s) => s.saveDocument);
+  const refreshStanding = usePoEntryStore((s) => s.refreshStanding);
+  const revisionShown = usePoEntryStore((s) => s.revisionView?.revision ?? null);
+  const asking = usePoEntryStore((s) => s.stepQuestion !== null || s.largePo !== null || s.pendingRemoval !== null);
   const { formatMoney } = useLocaleFormat();
   const viewing = po?.mode === 'view';
   const openForChange = () => {
@@ -35,6 +47,19 @@ export function PoEntryScreen() {
 
   useShortcut('Mod+S', () => void save());
   useShortcut('Alt+C', openForChange, viewing && po.canChange);
+  // Submit from anywhere on the screen; with unsaved edits it saves them first, as the button does.
+  useShortcut('Mod+Enter', () => requestStep('submit'), !asking && revisionShown === null);
+  // The PO's document, never the browser's print dialog: on the screen of a new PO too, which says to save first.
+  useShortcut('Mod+P', () => void saveDocument(revisionShown ?? undefined));
+
+  // A decision or change made elsewhere (a supervisor's approval) shows here without a reload.
+  useEffect(
+    () =>
+      api.onChanged((notice) => {
+        if (notice.entities.includes('purchase-orders')) void refreshStanding();
+      }),
+    [refreshStanding],
+  );
 
   useEffect(() => {
     if (warehouses.length === 0) void loadWarehouses();
@@ -71,7 +96,6 @@ export function PoEntryScreen() {
             {po ? (
               <>
                 <span className={`badge mode-${po.mode}`}>{po.mode === 'view' ? 'Viewing' : 'Changing'}</span>
-                <span className={`badge status-${po.status}`}>{po.status}</span>
                 <span>Version {po.version}</span>
                 <span>Entered by {po.createdBy}</span>
               </>
@@ -84,6 +108,7 @@ export function PoEntryScreen() {
         </div>
       </header>
 
+      <PoStatusBar />
       <ProblemSummary />
       {alert && (
         <div role="alert" className="alert">
@@ -156,6 +181,8 @@ export function PoEntryScreen() {
           onCancel={cancelLargePo}
         />
       )}
+      <StepDialogs />
+      <RevisionDialog />
     </main>
   );
 }

@@ -3,15 +3,11 @@ import type { PoMode, PoStatus } from '../../../../shared/contracts';
 import { formatScaled } from '../../../../shared/locale-format';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { hasFilter, pageCount, usePoListStore } from '../../stores/po-list-store';
+import { STATUS_LABEL, STATUS_ORDER } from '../po-entry/po-status-words';
 import { PO_LIST_COLUMNS } from './po-list-columns';
 import './po-list.css';
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
-const STATUS_OPTIONS: { value: PoStatus; label: string }[] = [
-  { value: 'draft', label: 'Draft' },
-  { value: 'open', label: 'Open' },
-  { value: 'closed', label: 'Closed' },
-];
 
 const SEARCH_ID = 'po-search';
 const rowSelector = (index: number) => `.po-list-table tbody tr[data-index="${index}"]`;
@@ -166,9 +162,9 @@ export function PoListScreen({ onOpen }: PoListScreenProps) {
           <label htmlFor="po-status-filter">Status</label>
           <select id="po-status-filter" value={ask.status ?? ''} onChange={(event) => setStatusFilter((event.target.value || null) as PoStatus | null)}>
             <option value="">All statuses</option>
-            {STATUS_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
+            {STATUS_ORDER.map((value) => (
+              <option key={value} value={value}>
+                {STATUS_LABEL[value]}
               </option>
             ))}
           </select>

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { PoListSort, PoSummary } from '../../../../shared/contracts';
 import type { useLocaleFormat } from '../../hooks/useLocaleFormat';
+import { STATUS_LABEL, standingText } from '../po-entry/po-status-words';
+import '../po-entry/po-status.css';
 
 type LocaleFormat = ReturnType<typeof useLocaleFormat>;
 
@@ -35,7 +37,27 @@ export const PO_LIST_COLUMNS: readonly PoListColumn[] = [
   },
   { sort: 'costCenter', header: 'Cost center', cell: (po) => po.costCenterCode ?? none },
   { sort: 'warehouse', header: 'Warehouse', cell: (po) => po.warehouseCode },
-  { sort: 'status', header: 'Status', cell: (po) => <span className={`badge status-${po.status}`}>{po.status}</span> },
+  {
+    sort: 'status',
+    header: 'Status',
+    // Where the PO stands and why, so an operator reads a rejection's reason without opening the PO.
+    cell: (po) => (
+      <span className="po-standing">
+        <span className="po-standing-head">
+          <span className={`badge status-${po.status}`}>{STATUS_LABEL[po.status]}</span>
+          {po.revision > 1 && <span className="po-standing-revision">rev. {po.revision}</span>}
+        </span>
+        {po.statusNote && (
+          // A draft with a note was sent back (a rejection, a recall): the operator has something to act on.
+          <span className={po.status === 'draft' ? 'po-standing-note attention' : 'po-standing-note'}>
+            <span className="sr-only"> — </span>
+            {po.statusNote}
+          </span>
+        )}
+      </span>
+    ),
+    title: (po) => `${standingText(po.status, po.statusNote)}${po.revision > 1 ? ` (revision ${po.revision})` : ''}`,
+  },
   { sort: 'total', header: 'Total', numeric: true, cell: (po, format) => format.formatMoney(po.totalMinor) },
   { sort: 'createdBy', header: 'Created by', cell: (po) => po.createdBy, title: (po) => po.createdBy },
   {

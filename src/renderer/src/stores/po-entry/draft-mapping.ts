@@ -2,7 +2,7 @@ import type { LineAccess, PoDetail, PoLineInput } from '../../../../shared/contr
 import { formatMoney, formatQuantity } from '../../../../shared/locale-format';
 import type { LocaleCode } from '../../../../shared/locales';
 import { type LineDraft, newLine, quantityOf, unitCostOf } from '../../features/po-entry/line-rules';
-import type { OpenPo } from './state';
+import type { OpenPo, PoEntryState } from './state';
 
 export const normalCode = (text: string): string => text.trim().toUpperCase();
 export const orNull = (text: string): string | null => normalCode(text) || null;
@@ -55,6 +55,17 @@ export const openPoOf = (detail: PoDetail): OpenPo => ({
   mode: detail.access.mode,
   canChange: detail.access.canChange,
   accessReason: detail.access.reason,
+  standing: detail.standing,
+});
+
+/** The form's fields as a stored PO fills them; the caller starts from a blank form. */
+export const formOf = (detail: PoDetail, locale: LocaleCode): Partial<PoEntryState> => ({
+  po: openPoOf(detail),
+  vendorText: detail.vendorCode,
+  warehouseCode: detail.warehouseCode,
+  costCenterText: detail.costCenterCode ?? '',
+  costCenterExplicit: detail.costCenterCode !== null,
+  lines: linesFromDetail(detail, locale),
 });
 
 /**

@@ -3,7 +3,7 @@ import { HEADER_IDS } from '../../features/po-entry/field-ids';
 import { isBlankLine, isEditable, newLine } from '../../features/po-entry/line-rules';
 import { currentLocale } from '../../hooks/useLocaleFormat';
 import { useSessionStore } from '../session-store';
-import { linesFromDetail, openPoOf } from './draft-mapping';
+import { formOf } from './draft-mapping';
 import type { FormSlice, PoEntrySlice, PoEntryState } from './state';
 import { forgetPending, tracking } from './tracking';
 
@@ -27,6 +27,9 @@ export const blankForm = (): Partial<PoEntryState> => ({
   busy: 'idle',
   dirty: false,
   pendingRemoval: null,
+  stepQuestion: null,
+  submitAfterSave: false,
+  revisionView: null,
 });
 
 /** Loading, starting and resetting the form; where focus should go next. */
@@ -68,16 +71,7 @@ export const createFormSlice: PoEntrySlice<FormSlice> = (set, get) => {
         return false;
       }
       const detail = result.value;
-      set({
-        ...blankForm(),
-        po: openPoOf(detail),
-        vendorText: detail.vendorCode,
-        warehouseCode: detail.warehouseCode,
-        costCenterText: detail.costCenterCode ?? '',
-        costCenterExplicit: detail.costCenterCode !== null,
-        lines: linesFromDetail(detail, currentLocale()),
-        alert: refusal,
-      });
+      set({ ...blankForm(), ...formOf(detail, currentLocale()), alert: refusal });
       const firstEditable = get().lines.find((line) => isEditable(line, detail.access.mode === 'view'));
       requestFocus(detail.access.mode === 'view' || !firstEditable ? 'po-entry-title' : HEADER_IDS.vendor);
       void get().resolve(true);

@@ -57,7 +57,7 @@ export const createSaveSlice: PoEntrySlice<SaveSlice> = (set, get) => {
       problems.push({ ...target, message: issue.message });
     }
     // A refusal that names a field is shown beside it; only one that names none stands on top.
-    set({ busy: 'idle', alert: problems.length > 0 ? null : error.message, fieldErrors, problems, notice: null });
+    set({ busy: 'idle', alert: problems.length > 0 ? null : error.message, fieldErrors, problems, notice: null, submitAfterSave: false });
     const first = problems[0];
     if (first) get().requestFocus(first.id);
   }
@@ -106,6 +106,11 @@ export const createSaveSlice: PoEntrySlice<SaveSlice> = (set, get) => {
     });
     // The title now carries the PO's number; from there Tab leads back into the form.
     get().requestFocus(TITLE_ID);
+    // Submit asked for this save: what was just stored is submitted, unless the operator typed on meanwhile.
+    if (get().submitAfterSave) {
+      set({ submitAfterSave: false });
+      if (!get().dirty) get().requestStep('submit');
+    }
   }
 
   return {
@@ -118,13 +123,13 @@ export const createSaveSlice: PoEntrySlice<SaveSlice> = (set, get) => {
       const state = get();
       if (state.busy !== 'idle') return;
       if (state.po?.mode === 'view') {
-        set({ alert: `${state.po.number} is open to view. ${state.po.canChange ? 'Open it for change to save edits.' : state.po.accessReason}`, notice: null });
+        set({ alert: `${state.po.number} is open to view. ${state.po.canChange ? 'Open it for change to save edits.' : state.po.accessReason}`, notice: null, submitAfterSave: false });
         return;
       }
       const problems = clientProblems(state);
       if (problems.length > 0) {
         const fieldErrors = Object.fromEntries(problems.filter((problem) => !problem.key.startsWith('line:')).map((problem) => [problem.key, problem.message]));
-        set({ submitted: true, problems, fieldErrors, alert: null, notice: null });
+        set({ submitted: true, problems, fieldErrors, alert: null, notice: null, submitAfterSave: false });
         get().requestFocus((problems[0] as Problem).id);
         return;
       }
@@ -138,7 +143,7 @@ export const createSaveSlice: PoEntrySlice<SaveSlice> = (set, get) => {
     },
 
     cancelLargePo() {
-      set({ largePo: null, notice: 'Not saved: the PO is as you left it.' });
+      set({ largePo: null, submitAfterSave: false, notice: 'Not saved: the PO is as you left it.' });
       get().requestFocus(SAVE_BUTTON_ID);
     },
   };

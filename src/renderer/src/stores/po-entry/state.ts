@@ -5,9 +5,11 @@ import type {
   HeaderResolution,
   ItemOption,
   PoMode,
+  PoRevision,
   PoStatus,
   WarehouseOption,
 } from '../../../../shared/contracts';
+import type { PoStanding, PoStep } from '../../../../shared/lifecycle-schemas';
 import type { LargePoConfirmation } from '../../../../shared/result';
 import type { FieldTarget } from '../../features/po-entry/field-ids';
 import type { CodeCell, LineDraft } from '../../features/po-entry/line-rules';
@@ -23,6 +25,8 @@ export interface OpenPo {
   canChange: boolean;
   /** Main's word on change mode: why it is open, or why not. */
   accessReason: string;
+  /** Where the PO stands in its life: revision, why, approvals, revisions, and the steps open to this operator. */
+  standing: PoStanding;
 }
 
 export type LinePatch = Partial<Pick<LineDraft, 'itemCode' | 'description' | 'quantity' | 'unitCost' | CodeCell>>;
@@ -43,7 +47,7 @@ export interface FormSlice {
   /** A refusal or failure that belongs to no one field (a stale version, a lost connection). */
   alert: string | null;
   notice: string | null;
-  busy: 'idle' | 'loading' | 'saving';
+  busy: 'idle' | 'loading' | 'saving' | 'stepping';
   dirty: boolean;
   focus: { id: string; seq: number } | null;
   warehouses: WarehouseOption[];
@@ -114,5 +118,32 @@ export interface SaveSlice {
   cancelLargePo(): void;
 }
 
-export type PoEntryState = FormSlice & HeaderSlice & LinesSlice & RemovalSlice & SaveSlice;
+/** A step that asks first: a reason (cancel), or a yes to a step that cannot be taken back. */
+export type StepQuestion = { step: 'cancel'; error: string | null } | { step: 'release' | 'close' | 'change-order' };
+
+export interface LifecycleSlice {
+  /** The step waiting for the operator's answer in a dialog. */
+  stepQuestion: StepQuestion | null;
+  /** Submit asked for the unsaved edits to be saved first; it goes on once they are. */
+  submitAfterSave: boolean;
+  /** A PDF is being made; the button says so, editing goes on. */
+  documentBusy: boolean;
+  /** The stored revision open to read, or the one being fetched. */
+  revisionView: { revision: number; loaded: PoRevision | null; error: string | null } | null;
+  /** A status-bar button: asks first where the step needs it, saves first for Submit with unsaved edits. */
+  requestStep(step: PoStep): void;
+  /** Takes the step now, with the reason where one was asked. */
+  takeStep(step: PoStep, reason?: string): Promise<void>;
+  /** The operator is writing the reason again: the last refusal of it no longer stands. */
+  clearStepError(): void;
+  dismissStepQuestion(): void;
+  /** Makes the PO's document (a stored revision's, or the current one) and hands it to the browser to save. */
+  saveDocument(revision?: number): Promise<void>;
+  showRevision(revision: number): Promise<void>;
+  closeRevision(): void;
+  /** Another desk changed POs: the open PO's standing is read again when nothing here is unsaved. */
+  refreshStanding(): Promise<void>;
+}
+
+export type PoEntryState = FormSlice & HeaderSlice & LinesSlice & RemovalSlice & SaveSlice & LifecycleSlice;
 export type PoEntrySlice<T> = StateCreator<PoEntryState, [], [], T>;
