@@ -9,10 +9,14 @@ import { LeaveDialog } from './components/LeaveDialog';
 import { ConnectionChoiceScreen } from './features/connection/ConnectionChoiceScreen';
 import { ConnectionFooter } from './features/connection/ConnectionFooter';
 import { UnreachableBanner } from './features/connection/UnreachableBanner';
+import { PackageReviewShell } from './features/review/PackageReviewShell';
+import { ReviewDeskScreen } from './features/review/ReviewDeskScreen';
+import { startReviewFeed } from './features/review/review-feed';
 import { useShortcut } from './hooks/useShortcut';
 import { useConnectionStore } from './stores/connection-store';
 import { leaveScreenThen } from './stores/leave-guard-store';
 import { usePoEntryStore } from './stores/po-entry-store';
+import { isApprover, useReviewStore } from './stores/review-store';
 import { useSessionStore } from './stores/session-store';
 
 export function App() {
@@ -25,6 +29,9 @@ export function App() {
   const showAudit = useSessionStore((s) => s.showAudit);
   const signOut = useSessionStore((s) => s.signOut);
   const showSettings = useSessionStore((s) => s.showSettings);
+  const showReview = useSessionStore((s) => s.showReview);
+  const reviewCount = useReviewStore((s) => s.deskRows.length);
+  const packageOpen = useReviewStore((s) => s.source === 'package' && s.pkg !== null);
   const newPo = usePoEntryStore((s) => s.newPo);
   const openPo = usePoEntryStore((s) => s.open);
   const editingStored = usePoEntryStore((s) => s.po !== null);
@@ -35,6 +42,8 @@ export function App() {
   useEffect(() => {
     void useConnectionStore.getState().init();
   }, []);
+
+  useEffect(() => startReviewFeed(), []);
 
   // End-to-end tests wait for html[data-app-state="ready"]; set after the screen has rendered.
   useEffect(() => {
@@ -51,6 +60,8 @@ export function App() {
   useShortcut('Alt+N', startNewPo, operator !== null);
   // Ctrl+S belongs to the entry screen; elsewhere it must not open the browser's "save page".
   useShortcut('Mod+S', () => {}, operator !== null && view !== 'entry');
+  // Ctrl+P prints a PO's document on the entry screen; elsewhere it must not open the browser's print dialog.
+  useShortcut('Mod+P', () => {}, operator !== null && view !== 'entry');
 
   if (shownState === 'loading' || connection === null) {
     return (
@@ -73,6 +84,9 @@ export function App() {
   // The desktop app's first run: nothing can be signed in to before this computer knows where its desk is.
   if (connection.mode === 'unchosen') return <ConnectionChoiceScreen />;
 
+  // A review package opened at the sign-in screen: reviewed here, decided into a file, nothing signed in.
+  if (!operator && packageOpen) return <PackageReviewShell />;
+
   if (!operator) {
     return (
       <>
@@ -94,6 +108,8 @@ export function App() {
         onNewPo={startNewPo}
         onAudit={() => leaveScreenThen(showAudit)}
         onSettings={() => leaveScreenThen(showSettings)}
+        reviewCount={isApprover(operator.role) ? reviewCount : null}
+        onReview={() => leaveScreenThen(showReview)}
         onSignOut={() => leaveScreenThen(() => void signOut())}
       />
       {problem && (
@@ -112,6 +128,7 @@ export function App() {
       {view === 'entry' && <PoEntryScreen />}
       {view === 'audit' && <AuditScreen />}
       {view === 'settings' && <SettingsScreen />}
+      {view === 'review' && isApprover(operator.role) && <ReviewDeskScreen />}
       <LeaveDialog />
     </div>
   );

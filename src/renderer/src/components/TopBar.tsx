@@ -1,4 +1,6 @@
 import type { OperatorSummary } from '../../../shared/contracts';
+import { formatScaled } from '../../../shared/locale-format';
+import { useLocaleFormat } from '../hooks/useLocaleFormat';
 import type { View } from '../stores/session-store';
 
 interface TopBarProps {
@@ -10,11 +12,16 @@ interface TopBarProps {
   onNewPo(): void;
   onAudit(): void;
   onSettings(): void;
+  /** POs waiting for this supervisor or admin; null for an operator, who has no review desk. */
+  reviewCount: number | null;
+  onReview(): void;
   onSignOut(): void;
 }
 
 /** App name, the views, who is signed in under which scheme, and sign out. Installation settings live on the Settings screen. */
-export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit, onSettings, onSignOut }: TopBarProps) {
+export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit, onSettings, reviewCount, onReview, onSignOut }: TopBarProps) {
+  const { locale } = useLocaleFormat();
+  const waiting = reviewCount === null ? '' : formatScaled(reviewCount, 0, locale);
   return (
     <header className="top-bar">
       <div className="top-bar-left">
@@ -36,6 +43,17 @@ export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit
           >
             New PO <kbd aria-hidden="true">Alt+N</kbd>
           </button>
+          {reviewCount !== null && (
+            <button
+              type="button"
+              className="nav-button"
+              aria-current={view === 'review' ? 'page' : undefined}
+              title={`${waiting} ${reviewCount === 1 ? 'PO waits' : 'POs wait'} for your review`}
+              onClick={onReview}
+            >
+              Review ({waiting})
+            </button>
+          )}
           {operator.role !== 'operator' && (
             <button type="button" className="nav-button" aria-current={view === 'audit' ? 'page' : undefined} onClick={onAudit}>
               Audit log

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { useApprovalRulesStore } from './approval-rules-store';
 import { useInstallationSettingsStore } from './installation-settings-store';
+import { useReviewStore } from './review-store';
 import { usePoEntryStore } from './po-entry-store';
 import { useSessionStore } from './session-store';
 
@@ -43,6 +44,11 @@ function unsavedWork(): { summary: string; discard: () => void } | null {
     return rules.hasUnsavedChanges()
       ? { summary: 'Leaving now discards the approval band or limit you changed but have not saved.', discard: rules.discard }
       : null;
+  }
+  if (view === 'review') {
+    const review = useReviewStore.getState();
+    const reason = review.pending?.decision === 'reject' ? review.pending.reason.trim() : '';
+    return reason === '' ? null : { summary: `Leaving now discards the reason you typed for rejecting ${review.pending?.poNumber ?? 'this PO'}; nothing was sent.`, discard: review.cancelDecision };
   }
   return null;
 }

@@ -5,7 +5,7 @@ import type { Result } from '../../../shared/result';
 import { api, hasApi } from '../api';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
-export type View = 'list' | 'entry' | 'audit' | 'settings';
+export type View = 'list' | 'entry' | 'audit' | 'settings' | 'review';
 
 interface SessionState {
   appState: AppState;
@@ -30,6 +30,8 @@ interface SessionState {
   showEntry(): void;
   showAudit(): void;
   showSettings(): void;
+  /** The review desk: supervisors and admins only (main refuses anyone else). */
+  showReview(): void;
 }
 
 /** What the screens show of an operator; a change in any of these must reach them. */
@@ -136,5 +138,9 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   showSettings() {
     set({ view: 'settings' });
+  },
+
+  showReview() {
+    set({ view: 'review' });
   },
 }));

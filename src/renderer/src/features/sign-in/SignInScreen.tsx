@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useSessionStore } from '../../stores/session-store';
+import { OpenPackageLink } from '../review/OpenPackageLink';
 
 /** Sign-in name and password; a refusal is announced and the password cleared for another try. */
 export function SignInScreen() {
@@ -76,6 +77,7 @@ export function SignInScreen() {
           Sign in
         </button>
         <p className="hint">Demo operators: alice, bob, carol, pat, sam (supervisor), admin — password: demo</p>
+        <OpenPackageLink />
       </form>
     </main>
   );
