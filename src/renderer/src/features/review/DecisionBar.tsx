@@ -32,36 +32,24 @@ export function DecisionBar({ detail, source }: DecisionBarProps) {
   return (
     <div className="review-decision">
       <div className="review-decision-choices" role="group" aria-label={`Decide ${po.number}`}>
-        <div className="review-choice">
-          <button
-            type="button"
-            className="primary"
-            aria-keyshortcuts="A"
-            aria-describedby="review-approve-why"
-            disabled={!canApprove.allowed || sending}
-            onClick={() => startDecision('approve')}
-          >
-            Approve <kbd aria-hidden="true">A</kbd>
-          </button>
-          <p id="review-approve-why" className={`review-why${canApprove.allowed ? '' : ' is-refused'}`}>
-            {canApprove.allowed ? canApprove.reason : `Cannot approve: ${canApprove.reason}`}
-          </p>
-        </div>
-        <div className="review-choice">
-          <button
-            type="button"
-            className="secondary danger-outline"
-            aria-keyshortcuts="R"
-            aria-describedby="review-reject-why"
-            disabled={!canReject.allowed || sending}
-            onClick={() => startDecision('reject')}
-          >
-            Reject <kbd aria-hidden="true">R</kbd>
-          </button>
-          <p id="review-reject-why" className={`review-why${canReject.allowed ? '' : ' is-refused'}`}>
-            {canReject.allowed ? canReject.reason : `Cannot reject: ${canReject.reason}`}
-          </p>
-        </div>
+        <DecisionChoice
+          kind="approve"
+          label="Approve"
+          shortcut="A"
+          className="primary"
+          verdict={canApprove}
+          disabled={sending}
+          onChoose={() => startDecision('approve')}
+        />
+        <DecisionChoice
+          kind="reject"
+          label="Reject"
+          shortcut="R"
+          className="secondary danger-outline"
+          verdict={canReject}
+          disabled={sending}
+          onChoose={() => startDecision('reject')}
+        />
       </div>
 
       {kept && !pending && (
@@ -127,6 +115,31 @@ export function DecisionBar({ detail, source }: DecisionBarProps) {
           {problem}
         </div>
       )}
+    </div>
+  );
+}
+
+interface DecisionChoiceProps {
+  kind: 'approve' | 'reject';
+  label: string;
+  shortcut: string;
+  className: string;
+  verdict: { allowed: boolean; reason: string };
+  disabled: boolean;
+  onChoose(): void;
+}
+
+/** One decision's button with main's sentence beside it: why it may be taken, or why not. */
+function DecisionChoice({ kind, label, shortcut, className, verdict, disabled, onChoose }: DecisionChoiceProps) {
+  const whyId = `review-${kind}-why`;
+  return (
+    <div className="review-choice">
+      <button type="button" className={className} aria-keyshortcuts={shortcut} aria-describedby={whyId} disabled={!verdict.allowed || disabled} onClick={onChoose}>
+        {label} <kbd aria-hidden="true">{shortcut}</kbd>
+      </button>
+      <p id={whyId} className={`review-why${verdict.allowed ? '' : ' is-refused'}`}>
+        {verdict.allowed ? verdict.reason : `Cannot ${kind}: ${verdict.reason}`}
+      </p>
     </div>
   );
 }

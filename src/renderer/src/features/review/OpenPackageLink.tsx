@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useReviewStore } from '../../stores/review-store';
-import { readFileText } from './download';
+import { readFileText } from '../../components/download';
 import { OpenFileButton } from './OpenFileButton';
 import './review.css';
 

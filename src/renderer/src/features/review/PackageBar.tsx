@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatScaled } from '../../../../shared/locale-format';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { type OpenedPackage, useReviewStore } from '../../stores/review-store';
-import { downloadJson } from './download';
+import { downloadJson } from '../../components/download';
 import { decisionsFileName } from './review-files';
 
 /**

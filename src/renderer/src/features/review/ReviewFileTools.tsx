@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatScaled } from '../../../../shared/locale-format';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { useReviewStore } from '../../stores/review-store';
-import { downloadJson, readFileText } from './download';
+import { downloadJson, readFileText } from '../../components/download';
 import { OpenFileButton } from './OpenFileButton';
 import { packageFileName } from './review-files';
 

@@ -1,7 +1,7 @@
 import type { PoDetail } from '../../../../shared/contracts';
 import type { PoStep } from '../../../../shared/lifecycle-schemas';
 import { api } from '../../api';
-import { downloadBase64 } from '../../features/po-entry/download-file';
+import { downloadBase64 } from '../../components/download';
 import { optionOf, STATUS_LABEL, STEP_DONE } from '../../features/po-entry/po-status-words';
 import { currentLocale } from '../../hooks/useLocaleFormat';
 import { useSessionStore } from '../session-store';
