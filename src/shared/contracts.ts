@@ -20,8 +20,27 @@ import {
   reviewQueueRowSchema,
   setApprovalLimitInputSchema,
 } from './lifecycle-schemas';
+import {
+  billingEntityInputSchema,
+  billingEntityOptionSchema,
+  billingEntityVerdictSchema,
+  budgetHeadroomInputSchema,
+  budgetHeadroomSchema,
+  budgetOrderInputSchema,
+  budgetPickerInputSchema,
+  budgetPickerSchema,
+  budgetViewSchema,
+  codingModeSchema,
+  costCenterListSchema,
+  poBudgetOrderSchema,
+  projectCodeInputSchema,
+  projectCodeVerdictSchema,
+  purchasingControlsViewSchema,
+  userGroupInputSchema,
+} from './purchasing-controls-schemas';
 
 export { poStatusSchema, type PoStatus } from './lifecycle-schemas';
+export { codingModeSchema, type CodingMode } from './purchasing-controls-schemas';
 
 /**
  * The whole IPC surface, defined once: each contract names its channel, the input main accepts
@@ -66,7 +85,12 @@ export const operatorSummarySchema = z.object({
 export type OperatorSummary = z.infer<typeof operatorSummarySchema>;
 
 export const settingsSchema = z.object({
+  /** The organisation's coding mode: cost centers (the default), project codes, or neither. */
+  codingMode: codingModeSchema,
+  /** Read-only view of the mode, kept for screens that only ask whether cost centers are in use: codingMode === 'cost-centers'. */
   costCentersEnabled: z.boolean(),
+  /** A PO cannot be submitted without a budget order. */
+  budgetOrderRequired: z.boolean(),
   /** The installation's number and date locale. */
   locale: localeSchema,
   /** A PO whose total is above this asks for confirmation before it is saved; null never asks. */
@@ -74,10 +98,16 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** An admin's change to installation settings: only the fields given change; each change is audited. */
+/**
+ * An admin's change to installation settings: only the fields given change; each change is audited.
+ * costCentersEnabled true means codingMode 'cost-centers', false means 'off'; a change naming both that
+ * disagree (project codes with cost centers on, say) is refused with the reason: never both at once.
+ */
 export const settingsChangeSchema = z
   .strictObject({
+    codingMode: codingModeSchema.optional(),
     costCentersEnabled: z.boolean().optional(),
+    budgetOrderRequired: z.boolean().optional(),
     locale: localeSchema.optional(),
     largePoAmountMinor: z
       .number({ error: 'The large-PO amount must be a number' })
@@ -112,7 +142,9 @@ export const costCenterSourceSchema = z.enum(['sticky', 'operator-single', 'vend
 export type CostCenterSource = z.infer<typeof costCenterSourceSchema>;
 
 export const headerResolutionSchema = z.object({
+  /** codingMode === 'cost-centers'. */
   costCentersEnabled: z.boolean(),
+  codingMode: codingModeSchema,
   vendor: z.object({ status: verdictStatus, code: z.string(), name: z.string().nullable(), reason: z.string() }),
   warehouse: z.object({
     status: verdictStatus,
@@ -127,8 +159,16 @@ export const headerResolutionSchema = z.object({
     status: z.enum(['ok', 'refused', 'missing', 'not-used']),
     reason: z.string(),
   }),
-  /** Cost centers the operator may pick for this header: effective list ∩ vendor's shared list. */
+  /**
+   * Cost centers the operator may pick for this header: effective list ∩ vendor's shared list, and
+   * with a billing entity chosen, as costCenterList says (its lists, whether "None" is offered).
+   */
   choices: z.array(costCenterOptionSchema),
+  costCenterList: costCenterListSchema,
+  /** The billing entities the operator's user groups see (cost-center mode only). */
+  billingEntities: z.array(billingEntityOptionSchema),
+  billingEntity: billingEntityVerdictSchema,
+  projectCode: projectCodeVerdictSchema,
 });
 export type HeaderResolution = z.infer<typeof headerResolutionSchema>;
 
@@ -139,6 +179,12 @@ export const headerDraftSchema = z.strictObject({
   warehouseCode: code('Warehouse code'),
   /** What the operator has in the field; null asks main for the default. */
   costCenterCode: optionalCode('Cost center code'),
+  /** The billing entity chosen; null or absent: none. */
+  billingEntityCode: optionalCode('Billing entity code').optional(),
+  /** The project code typed (project-code mode); null or absent: none yet. */
+  projectCode: projectCodeInputSchema.optional(),
+  /** The operator chose "None" for the header cost center: main proposes no default (refused where one is required). */
+  noCostCenter: z.boolean().optional(),
 });
 export type HeaderDraft = z.input<typeof headerDraftSchema>;
 
@@ -182,12 +228,19 @@ export const savePoInputSchema = z.strictObject({
   version: z.number().int().nonnegative().optional(),
   vendorCode: code('Vendor code').pipe(z.string().min(1, 'Choose a vendor')),
   warehouseCode: code('Warehouse code').pipe(z.string().min(1, 'Choose a warehouse')),
+  /** null: no header cost center ("None"), accepted only where the scheme does not require one; each line then carries its own. */
   costCenterCode: optionalCode('Cost center code'),
   /** True when the operator typed or picked the cost center rather than accepting a default (rule 4a). */
   costCenterEntered: z.boolean().default(false),
   lines: z.array(poLineInputSchema).max(500, 'A PO has at most 500 lines'),
   /** The total the operator confirmed when it is above the large-PO amount; a different total asks again. */
   confirmedLargeTotalMinor: z.number().int().nonnegative().optional(),
+  /** Cost-center mode: the billing entity the PO is for; its customer PO number goes on the PO. */
+  billingEntityCode: optionalCode('Billing entity code').default(null),
+  /** Project-code mode: the project code, mandatory there; refused in the other modes. */
+  projectCode: projectCodeInputSchema.default(null),
+  /** The budget order the PO draws on; locked from approval on. */
+  budgetOrderId: z.number().int().positive().nullable().default(null),
 });
 export type SavePoInput = z.input<typeof savePoInputSchema>;
 
@@ -268,6 +321,11 @@ export type PoSummary = z.infer<typeof poSummarySchema>;
 export const poDetailSchema = poSummarySchema.extend({
   version: z.number().int(),
   costCenterOrigin: poCostCenterOriginSchema,
+  billingEntity: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** The customer's PO number, put on the PO from its billing entity when saved; printed on its document. */
+  customerPoNumber: z.string().nullable(),
+  projectCode: z.string().nullable(),
+  budgetOrder: poBudgetOrderSchema.nullable(),
   lines: z.array(poLineSchema),
   access: poAccessSchema,
   standing: poStandingSchema,
@@ -477,6 +535,15 @@ export const contracts = {
   saveApprovalBand: contract('saveApprovalBand', approvalBandInputSchema, approvalRulesViewSchema),
   deleteApprovalBand: contract('deleteApprovalBand', z.strictObject({ id: z.number().int().positive() }), approvalRulesViewSchema),
   setApprovalLimit: contract('setApprovalLimit', setApprovalLimitInputSchema, approvalRulesViewSchema),
+  budgetOrderPicker: contract('budgetOrderPicker', budgetPickerInputSchema, budgetPickerSchema),
+  budgetOrderHeadroom: contract('budgetOrderHeadroom', budgetHeadroomInputSchema, budgetHeadroomSchema),
+  budgetView: contract('budgetView', empty, budgetViewSchema),
+  saveBudgetOrder: contract('saveBudgetOrder', budgetOrderInputSchema, budgetViewSchema),
+  listPurchasingControls: contract('listPurchasingControls', empty, purchasingControlsViewSchema),
+  saveBillingEntity: contract('saveBillingEntity', billingEntityInputSchema, purchasingControlsViewSchema),
+  deleteBillingEntity: contract('deleteBillingEntity', z.strictObject({ id: z.number().int().positive() }), purchasingControlsViewSchema),
+  saveUserGroup: contract('saveUserGroup', userGroupInputSchema, purchasingControlsViewSchema),
+  deleteUserGroup: contract('deleteUserGroup', z.strictObject({ id: z.number().int().positive() }), purchasingControlsViewSchema),
 } as const;
 
 /**

@@ -108,7 +108,7 @@ test('settings: an operator, an admin, a refused amount and the confirmation', a
   await expectNoSeriousViolations(page, shell, testInfo, 'settings-refused-amount');
 
   await largePo.fill('');
-  await page.getByRole('checkbox', { name: 'Cost centers in use' }).uncheck();
+  await page.getByRole('group', { name: 'How POs are coded' }).getByRole('radio', { name: /^Off/ }).check();
   await page.getByRole('button', { name: /^Save installation settings/ }).click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
   await expectNoSeriousViolations(page, shell, testInfo, 'settings-confirmation');

@@ -32,6 +32,9 @@ test('a 3-line PO with item look-up takes at most 30 keys', async ({ page }) => 
   await keys.press('Tab');
   await expect(page.getByLabel('Cost center', { exact: true })).toHaveValue('210');
   await keys.press('Tab');
+  // The budget order comes last in the header; none is required, so Tab passes over it.
+  await expect(page.getByLabel('Budget order', { exact: true })).toBeFocused();
+  await keys.press('Tab');
   await expect(page.getByLabel('Line 1 item')).toBeFocused();
 
   const line = async (number: number, item: string, itemCode: string, quantity: string, glAccount?: string) => {

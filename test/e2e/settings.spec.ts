@@ -11,6 +11,10 @@ const saveInstallation = (page: Page) => installation(page).getByRole('button', 
 const confirmation = (page: Page) => page.getByRole('alertdialog', { name: 'Change installation settings?' });
 const storedSettings = (page: Page) => page.evaluate(() => window.api.getSettings({}));
 const settingAudits = (page: Page) => page.evaluate(() => window.api.listAudit({ action: 'setting-changed' }));
+/** One of the coding modes, a radio: choosing it is choosing it instead of the others. */
+const codingMode = (page: Page, label: 'Cost centers' | 'Project codes' | 'Off') =>
+  installation(page).getByRole('group', { name: 'How POs are coded' }).getByRole('radio', { name: new RegExp(`^${label}`) });
+const OFF_EFFECT = 'POs carry neither cost centers nor project codes. Stored POs keep the cost centers they were saved with.';
 
 /** The page never scrolls sideways at this size. */
 async function expectNoSidewaysScroll(page: Page) {
@@ -18,7 +22,7 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-test('an admin turns cost centers off through the settings screen, confirmed, and the audit log shows it', async ({ page }) => {
+test('an admin turns coding off through the settings screen, confirmed, and the audit log shows it', async ({ page }) => {
   await signIn(page, 'admin');
   // The top bar no longer holds the installation's switch.
   await expect(page.locator('.top-bar').getByRole('checkbox')).toHaveCount(0);
@@ -27,25 +31,26 @@ test('an admin turns cost centers off through the settings screen, confirmed, an
   await expect(page.getByRole('region', { name: 'My preferences' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Locked sign-ins' })).toBeVisible();
 
-  const costCenters = installation(page).getByRole('checkbox', { name: 'Cost centers in use' });
+  const costCenters = codingMode(page, 'Cost centers');
   await expect(costCenters).toBeChecked();
-  await costCenters.uncheck();
+  await codingMode(page, 'Off').check();
   // Nothing is stored until confirmed.
-  expect(await storedSettings(page)).toMatchObject({ ok: true, value: { costCentersEnabled: true } });
+  expect(await storedSettings(page)).toMatchObject({ ok: true, value: { codingMode: 'cost-centers', costCentersEnabled: true } });
 
   await saveInstallation(page).click();
   const dialog = confirmation(page);
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('listitem')).toHaveText(['Cost centers in use: on → off. Every workstation stops showing and checking cost centers.']);
+  await expect(dialog.getByRole('listitem')).toHaveText([`Coding mode: cost centers → off. ${OFF_EFFECT}`]);
   await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeFocused();
   await saveScreenshot(page, 'settings-confirm-cost-centers-off');
   await page.keyboard.press('Enter');
 
   await expect(dialog).toHaveCount(0);
-  await expect(installation(page).getByRole('status')).toHaveText('Saved and recorded in the audit log: Cost centers in use: on → off.');
+  await expect(installation(page).getByRole('status')).toHaveText('Saved and recorded in the audit log: Coding mode: cost centers → off.');
   await expect(saveInstallation(page)).toBeFocused();
   await expect(costCenters).not.toBeChecked();
-  expect(await storedSettings(page)).toMatchObject({ ok: true, value: { costCentersEnabled: false } });
+  await expect(codingMode(page, 'Off')).toBeChecked();
+  expect(await storedSettings(page)).toMatchObject({ ok: true, value: { codingMode: 'off', costCentersEnabled: false } });
 
   await page.getByRole('button', { name: 'Audit log' }).click();
   await page.getByLabel('Action').selectOption({ label: 'Setting changed' });
@@ -54,16 +59,16 @@ test('an admin turns cost centers off through the settings screen, confirmed, an
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Dana Admin');
   await expect(rows.first()).toContainText('Setting changed');
-  await expect(rows.first()).toContainText('Setting: cost centers in use');
-  await expect(rows.first().locator('td').nth(6)).toHaveText('true');
-  await expect(rows.first().locator('td').nth(7)).toHaveText('false');
-  await expect(rows.first()).toContainText('Cost centers in use changed by Dana Admin.');
+  await expect(rows.first()).toContainText('Setting: coding mode');
+  await expect(rows.first().locator('td').nth(6)).toHaveText('cost-centers');
+  await expect(rows.first().locator('td').nth(7)).toHaveText('off');
+  await expect(rows.first()).toContainText('Stored POs keep the cost centers they were saved with. Changed by Dana Admin.');
 });
 
 test('Escape cancels the confirmation and nothing changes; the edits stay on the form', async ({ page }) => {
   await signIn(page, 'admin');
   await openSettings(page);
-  await installation(page).getByRole('checkbox', { name: 'Cost centers in use' }).uncheck();
+  await codingMode(page, 'Off').check();
   const largePo = installation(page).getByLabel('Large-PO amount');
   await expect(largePo).toHaveValue('100,000.00');
   await largePo.fill('50000');
@@ -74,7 +79,7 @@ test('Escape cancels the confirmation and nothing changes; the edits stay on the
   await saveInstallation(page).press('Enter');
   const dialog = confirmation(page);
   await expect(dialog.getByRole('listitem')).toHaveText([
-    'Cost centers in use: on → off. Every workstation stops showing and checking cost centers.',
+    `Coding mode: cost centers → off. ${OFF_EFFECT}`,
     'Large-PO amount: 100,000.00 → 50,000.00. Saving a PO whose total is above 50,000.00 asks the operator to confirm it.',
   ]);
   // Tab stays inside the dialog.
@@ -86,13 +91,16 @@ test('Escape cancels the confirmation and nothing changes; the edits stay on the
 
   await expect(dialog).toHaveCount(0);
   await expect(saveInstallation(page)).toBeFocused();
-  expect(await storedSettings(page)).toEqual({ ok: true, value: { costCentersEnabled: true, locale: 'en-US', largePoAmountMinor: 10_000_000 } });
+  expect(await storedSettings(page)).toEqual({
+    ok: true,
+    value: { codingMode: 'cost-centers', costCentersEnabled: true, budgetOrderRequired: false, locale: 'en-US', largePoAmountMinor: 10_000_000 },
+  });
   expect(await settingAudits(page)).toEqual({ ok: true, value: [] });
-  await expect(installation(page).getByRole('checkbox', { name: 'Cost centers in use' })).not.toBeChecked();
+  await expect(codingMode(page, 'Off')).toBeChecked();
   await expect(largePo).toHaveValue('50,000.00');
 
   await installation(page).getByRole('button', { name: 'Undo my edits' }).click();
-  await expect(installation(page).getByRole('checkbox', { name: 'Cost centers in use' })).toBeChecked();
+  await expect(codingMode(page, 'Cost centers')).toBeChecked();
   await expect(largePo).toHaveValue('100,000.00');
 });
 
@@ -232,7 +240,7 @@ test('the settings screen at 1024×700 and 1920×1080: no sideways scroll, every
     await saveScreenshot(page, `settings-admin-${width}x${height}`);
   }
   await page.setViewportSize({ width: 1024, height: 700 });
-  await installation(page).getByRole('checkbox', { name: 'Cost centers in use' }).uncheck();
+  await codingMode(page, 'Off').check();
   await installation(page).getByLabel('Installation number and date format').selectOption('sv-SE');
   await saveInstallation(page).click();
   await expect(confirmation(page)).toBeVisible();

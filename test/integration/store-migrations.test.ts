@@ -7,12 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/main/open-store';
 import { type Db, migrateToLatest, openPostgres, openSqlite } from '../../src/main/store/connect';
 import { staticMigrationProvider } from '../../src/main/store/migrations';
+import { withoutForeignKeyActions } from '../../src/main/store/dialect';
 import { readSetting, takeNextPoNumber } from '../../src/main/store/repositories/settings-repo';
 import { forEachStore, freshStoreLocation, STORE_KINDS, testPostgres, type TestStoreLocation } from '../support/stores';
 import { withDatabase } from '../support/postgres-server';
 import { TEST_PASSWORD_COST } from '../support/test-desk';
 
-const ALL_MIGRATIONS = ['0001-foundation', '0002-line-distributions', '0003-entry-trust', '0004-audit-context', '0006-sign-in-guard', '0007-po-list-indexes', '0008-desk-sessions', '0009-po-life-cycle'];
+const ALL_MIGRATIONS = ['0001-foundation', '0002-line-distributions', '0003-entry-trust', '0004-audit-context', '0006-sign-in-guard', '0007-po-list-indexes', '0008-desk-sessions', '0009-po-life-cycle', '0010-purchasing-controls'];
 
 /** The words each store uses when a constraint refuses a row. */
 const REFUSED_BY = {
@@ -81,7 +82,8 @@ forEachStore((store) => {
     }
     await sql`insert into po_lines (po_id, line_number, description, quantity_milli, unit_cost_minor, total_minor) values (1, 1, 'Kept line', 1000, 100, 100)`.execute(db);
 
-    expect(await migrateToLatest(db)).toEqual(['0009-po-life-cycle']);
+    const upTo0009 = await withoutForeignKeyActions(db, () => migrator.migrateTo('0009-po-life-cycle'));
+    expect(upTo0009.results?.map((result) => [result.migrationName, result.status])).toEqual([['0009-po-life-cycle', 'Success']]);
     const orders = await db.selectFrom('purchase_orders').select(['id', 'number', 'status', 'revision', 'last_released_revision']).orderBy('id').execute();
     expect(orders).toEqual([
       { id: 1, number: 'PO-000001', status: 'released', revision: 1, last_released_revision: 1 },
@@ -95,6 +97,43 @@ forEachStore((store) => {
     const next = await sql<{ id: number }>`insert into purchase_orders (number, vendor_id, warehouse_id, cost_center_id, status, created_by, version, total_minor, created_at, updated_at)
               values ('PO-000004', 1, 1, 1, 'submitted', 1, 1, 100, '2026-01-01', '2026-01-01') returning id`.execute(db);
     expect(next.rows[0]?.id).toBe(4);
+  });
+
+  it('0010 adds the purchasing controls and keeps every stored PO exactly as it was; the coding mode follows the old switch', async () => {
+    const { db } = await emptyStore();
+    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    expect((await withoutForeignKeyActions(db, () => migrator.migrateTo('0009-po-life-cycle'))).error).toBeUndefined();
+    await sql`insert into settings (key, value) values ('cost_centers_enabled', 'false')`.execute(db);
+    await sql`insert into cost_centers (code, description) values ('210', 'North')`.execute(db);
+    await sql`insert into schemes (name, description) values ('S', 'Scheme')`.execute(db);
+    await sql`insert into operators (sign_in_name, display_name, role, password_hash) values ('x', 'X', 'operator', 'h')`.execute(db);
+    await sql`insert into vendors (code, name) values ('V', 'Vendor')`.execute(db);
+    await sql`insert into warehouses (code, name) values ('W', 'Warehouse')`.execute(db);
+    for (const [number, status] of [['PO-000001', 'released'], ['PO-000002', 'draft'], ['PO-000003', 'cancelled']]) {
+      await sql`insert into purchase_orders (number, vendor_id, warehouse_id, cost_center_id, status, created_by, version, total_minor, created_at, updated_at, revision, status_note)
+                values (${number}, 1, 1, 1, ${status}, 1, 3, 12345, '2026-01-01', '2026-01-02', 2, 'kept')`.execute(db);
+    }
+    await sql`insert into po_lines (po_id, line_number, description, quantity_milli, unit_cost_minor, total_minor) values (1, 1, 'Kept line', 1000, 12345, 12345)`.execute(db);
+    await sql`insert into po_line_distributions (line_id, cost_center_id, amount_minor) values (1, 1, 12345)`.execute(db);
+    const read = async () => ({
+      orders: (await sql`select * from purchase_orders order by id`.execute(db)).rows,
+      lines: (await sql`select * from po_lines order by id`.execute(db)).rows,
+      distributions: (await sql`select * from po_line_distributions order by id`.execute(db)).rows,
+    });
+    const before = await read();
+
+    expect(await migrateToLatest(db)).toEqual(['0010-purchasing-controls']);
+    const after = await read();
+    // Every PO keeps every column and value it had; its controls are kept beside it, none yet.
+    expect(after.orders).toEqual(before.orders);
+    expect(await db.selectFrom('po_purchasing_controls').selectAll().execute()).toEqual([]);
+    expect(after.lines).toEqual(before.lines);
+    expect(after.distributions).toEqual(before.distributions);
+    expect(await readSetting(db, 'coding_mode')).toBe('off');
+    // An existing scheme keeps requiring a header cost center, as every scheme did.
+    expect(await db.selectFrom('schemes').select(['name', 'cost_center_required']).execute()).toEqual([{ name: 'S', cost_center_required: 1 }]);
+    await expect(sql`insert into budget_orders (number, total_minor, valid_from, valid_to, status, updated_at) values ('B', -1, '2026-01-01', '2026-12-31', 'open', 'x')`.execute(db)).rejects.toThrow(REFUSED_BY.check[store]);
+    await expect(sql`insert into po_purchasing_controls (po_id, budget_order_id) values (1, 99)`.execute(db)).rejects.toThrow(REFUSED_BY.foreignKey[store]);
   });
 
   it('applies each migration in a transaction of its own: one that fails leaves nothing behind', async () => {

@@ -14,7 +14,7 @@ import {
   visibleEntities,
   visibleEntityCodes,
 } from '../../src/main/domain/billing-entities';
-import { type CostCenter, type EffectiveList } from '../../src/main/domain/cost-center-rules';
+import { type CostCenter, type EffectiveList, NO_SCHEME_LABEL } from '../../src/main/domain/cost-center-rules';
 
 const cc = (code: string, active = true): CostCenter => ({ code, description: `CC ${code}`, active });
 const entity = (code: string, customerPoNumber: string | null = null, active?: boolean): BillingEntity => ({
@@ -40,7 +40,7 @@ const LINKS: EntityCostCenters = {
 };
 const NORTH: EffectiveList = { codes: ['210', '220', '110'], label: 'your scheme NORTH', overrideApplied: false };
 const HARBOUR: EffectiveList = { codes: ['310'], label: 'the override for warehouse HARBOUR', overrideApplied: true };
-const NO_SCHEME: EffectiveList = { codes: [], label: 'you have no cost-center scheme, so you', overrideApplied: false };
+const NO_SCHEME: EffectiveList = { codes: [], label: NO_SCHEME_LABEL, overrideApplied: false };
 const sees = (...operatorGroups: string[]): EntityVisibility => ({ operatorGroups, groupEntities: GROUPS });
 
 const facts = (over: Partial<CostCenterChoiceFacts> = {}): CostCenterChoiceFacts => ({

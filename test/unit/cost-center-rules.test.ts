@@ -53,7 +53,7 @@ describe('rule 2: allowed cost centers', () => {
 
   it('names the scheme, or says there is none', () => {
     expect(allowedCostCenters(operator(['210'])).label).toBe('your scheme NORTH');
-    expect(allowedCostCenters(operator([], null, null)).label).toContain('no cost-center scheme');
+    expect(allowedCostCenters(operator([], null, null)).label).toBe('your scheme (none assigned)');
   });
 });
 

@@ -9,7 +9,7 @@ import {
   sentenceOf,
 } from '../../src/renderer/src/features/settings/setting-changes';
 
-const stored: Settings = { costCentersEnabled: true, locale: 'en-US', largePoAmountMinor: 10_000_000 };
+const stored: Settings = { codingMode: 'cost-centers', costCentersEnabled: true, budgetOrderRequired: false, locale: 'en-US', largePoAmountMinor: 10_000_000 };
 
 describe('the large-PO field', () => {
   it.each([

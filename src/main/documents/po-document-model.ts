@@ -24,6 +24,8 @@ export interface PoDocumentModel {
   printedAt: string;
   warehouse: { code: string; name: string };
   headerCostCenter: string | null;
+  /** The customer's own PO number, from the PO's billing entity; absent or null: none is printed. */
+  customerPoNumber?: string | null;
   lines: PoDocumentLine[];
   totalMinor: number;
   /** Empty with approvedOnSubmit: the document says the PO was under every approval band. */

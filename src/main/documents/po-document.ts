@@ -96,6 +96,7 @@ function drawDetails(model: PoDocumentModel, flow: PdfFlow): void {
     ['Vendor', `${model.vendor.code} — ${model.vendor.name}`],
     ['Warehouse', `${model.warehouse.code} — ${model.warehouse.name}`],
     ['Header cost center', model.headerCostCenter ?? 'none (set on each line)'],
+    ...(model.customerPoNumber ? ([['Customer PO', model.customerPoNumber]] as [string, string][]) : []),
   ];
   const rightPairs: [string, string][] = [
     ['Created', formatDate(model.createdAt, locale)],

@@ -20,7 +20,7 @@
  * refuse only moves the refusal later. "Required" decides one thing: whether "None" is offered.
  * Options follow the entity's order, since the entity's list is what the operator chose by.
  */
-import { capitalise, type CostCenter, type EffectiveList, listCodes } from './cost-center-rules';
+import { capitalise, type CostCenter, type EffectiveList, listCodes, NO_SCHEME_LABEL } from './cost-center-rules';
 
 export interface BillingEntity {
   code: string;
@@ -112,7 +112,7 @@ const groupsText = (groups: readonly string[]) =>
 
 /** "the list of your scheme NORTH", "the list of the override for warehouse W2"; the no-scheme label reads as a list too. */
 export function schemeListName(list: EffectiveList): string {
-  return list.label.endsWith(', so you') ? 'the scheme list (you have no cost-center scheme)' : `the list of ${list.label}`;
+  return list.label === NO_SCHEME_LABEL ? 'the scheme list (you have no cost-center scheme)' : `the list of ${list.label}`;
 }
 
 const entityListName = (entity: BillingEntity) => `the list of billing entity ${entity.code}`;

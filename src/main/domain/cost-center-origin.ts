@@ -36,7 +36,8 @@ export function originOfChangedPo(stored: { costCenterCode: string | null; origi
 
 /** The sentence shown beside a stored PO's cost center. */
 export function originText(source: OriginSource, code: string | null, enteredByName: string | null): string {
-  if (code === null) return 'No cost center: cost centers were off when this PO was saved.';
+  // A PO saved without one: cost centers off, project-code mode, or None chosen where the scheme allows it.
+  if (code === null) return 'No header cost center: each line carries its own, or cost centers were not in use when this PO was saved.';
   switch (source) {
     case 'entered':
       return `Cost center ${code}, entered by ${enteredByName ?? 'an operator no longer on record'}.`;

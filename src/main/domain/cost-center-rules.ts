@@ -89,6 +89,9 @@ export interface HeaderVerdict {
   choices: readonly string[];
 }
 
+/** The list of an operator with no scheme, as it reads before "allows …". */
+export const NO_SCHEME_LABEL = 'your scheme (none assigned)';
+
 export const listCodes = (codes: readonly string[]): string => (codes.length === 0 ? 'none' : codes.join(', '));
 
 /** Active codes of a list, first occurrence only, in the list's order. */
@@ -104,7 +107,7 @@ export function activeCodes(costCenters: readonly CostCenter[]): string[] {
 export function allowedCostCenters(operator: OperatorScope): EffectiveList {
   return {
     codes: activeCodes(operator.schemeCostCenters),
-    label: operator.schemeName === null ? 'you have no cost-center scheme, so you' : `your scheme ${operator.schemeName}`,
+    label: operator.schemeName === null ? NO_SCHEME_LABEL : `your scheme ${operator.schemeName}`,
     overrideApplied: false,
   };
 }

@@ -2,7 +2,8 @@ import type { DistributionType, PoLineInput, SavePoInput } from '../../shared/co
 import type { LocaleCode } from '../../shared/locales';
 import { formatMoney } from '../../shared/locale-format';
 import { lineTotalMinor } from '../../shared/money';
-import { type HeaderFacts, type HeaderVerdict, headerBlocker, resolveHeader } from './cost-center-rules';
+import { type HeaderFacts, type HeaderVerdict, headerBlocker } from './cost-center-rules';
+import { type HeaderControlFacts, resolveHeaderControls } from './header-controls';
 import { type CostCenterOrigin, originOfNewPo, originOfChangedPo } from './cost-center-origin';
 import { type LineContext, type LineVerdict, resolveLine } from './distribution-rules';
 import { draftFacts, isUnchanged, type SaveReferences, type StoredLineRecord, storedFacts, wipOverrideFor } from './line-references';
@@ -33,7 +34,24 @@ export interface SaveFacts {
   refs: SaveReferences;
   largePoAmountMinor: number | null;
   locale: LocaleCode;
+  /**
+   * The coding mode, billing entity and project code (header-controls.ts); its `stored` is the PO's own.
+   * Absent: no purchasing controls beyond the cost-center rules (mode from the header's switch, a cost center required).
+   */
+  controls?: HeaderControlFacts;
 }
+
+const withoutControls = (header: HeaderFacts): HeaderControlFacts => ({
+  codingMode: header.costCentersEnabled ? 'cost-centers' : 'off',
+  costCenterRequired: true,
+  billingEntityCode: null,
+  billingEntity: undefined,
+  visibility: { operatorGroups: [], groupEntities: {} },
+  entityCostCenters: {},
+  projectCode: null,
+  noCostCenter: false,
+  stored: null,
+});
 
 /** An audit row as the decision writes it; the service adds who, when and the PO's id. */
 export interface AuditRecord {
@@ -66,6 +84,10 @@ export interface PlannedLine {
 export interface SavePlan {
   totalMinor: number;
   costCenterCode: string | null;
+  /** The billing entity the PO is for, and the customer PO number it puts on the PO. */
+  billingEntityCode: string | null;
+  customerPoNumber: string | null;
+  projectCode: string | null;
   origin: CostCenterOrigin;
   /** Every line in payload order, numbered 1..n. */
   lines: PlannedLine[];
@@ -111,9 +133,11 @@ export function decideSave(facts: SaveFacts): SaveDecision {
   }
 }
 
-function decide(facts: SaveFacts): SaveDecision {
+function decide(given: SaveFacts): SaveDecision {
+  const facts = { ...given, controls: given.controls ?? withoutControls(given.header) };
   const { input, stored, poList } = facts;
-  const verdict = resolveHeader(facts.header);
+  const controlled = resolveHeaderControls(facts.header, facts.controls);
+  const verdict = controlled.header;
   const enabled = verdict.costCentersEnabled;
   // Rule 5: whether this operator may change the PO at all is settled before any of the edit is judged.
   if (stored) checkStoredHeader(stored, poList, enabled);
@@ -121,14 +145,22 @@ function decide(facts: SaveFacts): SaveDecision {
     refuse('A PO needs at least one line: add what is ordered, then save.', 'lines', { rule: 'po-has-lines' });
   }
   if (!enabled && input.costCenterCode !== null) {
-    refuse('Cost centers are turned off for this installation; leave the cost center empty.', 'costCenterCode', { rule: 'cost-centers-off', after: input.costCenterCode });
+    const why = facts.controls.codingMode === 'project-codes' ? 'this organisation codes POs by project code' : 'cost centers are turned off for this installation';
+    refuse(`Cost centers are not in use: ${why}; leave the cost center empty.`, 'costCenterCode', { rule: 'cost-centers-off', after: input.costCenterCode });
+  }
+  if (controlled.billingEntity.status === 'refused') {
+    refuse(controlled.billingEntity.reason, 'billingEntityCode', { rule: controlled.billingEntity.rule, after: input.billingEntityCode ?? null });
+  }
+  if (controlled.projectCode.status === 'blank' || controlled.projectCode.status === 'refused') {
+    refuse(controlled.projectCode.reason, 'projectCode', { rule: controlled.projectCode.rule, after: input.projectCode ?? null });
   }
   // Vendor and warehouse first: a cost center cannot be judged, or asked for, against a refused vendor.
   const blocker = headerBlocker(verdict);
   if (blocker && blocker.field !== 'costCenterCode') {
     refuse(blocker.message, blocker.field, { rule: RULE_BY_FIELD[blocker.field], after: input.costCenterCode });
   }
-  if (enabled && input.costCenterCode === null) {
+  // "None" is a choice only where the scheme does not require a header cost center (header-controls.ts).
+  if (enabled && input.costCenterCode === null && !controlled.costCenterList.noneOffered) {
     refuse(`Choose a cost center. ${verdict.costCenter.reason}`, 'costCenterCode', { rule: 'cost-center-required' });
   }
   if (blocker) refuse(blocker.message, blocker.field, { rule: RULE_BY_FIELD[blocker.field], after: input.costCenterCode });
@@ -181,7 +213,47 @@ function decide(facts: SaveFacts): SaveDecision {
     after: input.costCenterCode,
     detail: `${savedReason(verdict, origin.source)} ${planned.lines.length} line(s); ${planned.deletedIds.length} deleted.`,
   });
-  return { kind: 'save', plan: { ...planned, totalMinor, costCenterCode: input.costCenterCode, origin, audits } };
+  audits.push(...controlAudits(facts, controlled.billingEntity.status === 'ok' ? controlled.billingEntity.code : null, controlled.customerPoNumber, controlled.projectCode.code));
+  return {
+    kind: 'save',
+    plan: {
+      ...planned,
+      totalMinor,
+      costCenterCode: input.costCenterCode,
+      billingEntityCode: controlled.billingEntity.status === 'ok' ? controlled.billingEntity.code : null,
+      customerPoNumber: controlled.customerPoNumber,
+      projectCode: controlled.projectCode.code,
+      origin,
+      audits,
+    },
+  };
+}
+
+/** A billing entity (with the customer PO number it brings) or project code set or changed is audited with before and after. */
+function controlAudits(facts: SaveFacts & { controls: HeaderControlFacts }, entityCode: string | null, customerPoNumber: string | null, projectCode: string | null): AuditRecord[] {
+  const stored = facts.controls.stored;
+  const before = { entity: stored?.billingEntity?.code ?? null, customer: stored?.customerPoNumber ?? null, project: stored?.projectCode ?? null };
+  const audits: AuditRecord[] = [];
+  if (before.entity !== entityCode || before.customer !== customerPoNumber) {
+    const customer = customerPoNumber === null ? 'no customer PO number' : `customer PO number ${customerPoNumber}`;
+    audits.push({
+      action: 'po-billing-entity-changed',
+      rule: entityCode === null ? 'billing-entity-blank' : 'billing-entity-visible',
+      before: before.entity === null ? null : `${before.entity}${before.customer === null ? '' : ` (${before.customer})`}`,
+      after: entityCode === null ? null : `${entityCode}${customerPoNumber === null ? '' : ` (${customerPoNumber})`}`,
+      detail: entityCode === null ? 'No billing entity.' : `Billing entity ${entityCode}, ${customer}.`,
+    });
+  }
+  if (before.project !== projectCode) {
+    audits.push({
+      action: 'po-project-code-changed',
+      rule: 'project-code-valid',
+      before: before.project,
+      after: projectCode,
+      detail: projectCode === null ? 'Project code removed.' : `Project code ${projectCode}.`,
+    });
+  }
+  return audits;
 }
 
 /** The audit's account of the cost center as saved: the rule that defaulted it, or who entered it. */

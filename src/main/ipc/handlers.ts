@@ -16,6 +16,8 @@ import { deleteApprovalBand, listApprovalRules, saveApprovalBand, setApprovalLim
 import { changePoStatus } from '../services/lifecycle-service';
 import { poDocument, readPoRevision } from '../services/po-document-service';
 import { decideReview, importReviewDecisions, listReviewQueue, makeReviewPackage, openReview } from '../services/review-service';
+import { budgetOrderHeadroom, budgetOrderPicker, budgetView, saveBudgetOrder } from '../services/budget-service';
+import { deleteBillingEntity, deleteUserGroup, listPurchasingControls, saveBillingEntity, saveUserGroup } from '../services/purchasing-controls-service';
 
 /**
  * How main answers each contract: who may call it, what it changes, and the service it calls.
@@ -81,4 +83,15 @@ export const handlers: HandlerTable = {
   saveApprovalBand: { access: 'signed-in', changes: ['approval-rules', 'review', 'audit'], run: (desk, caller, input) => saveApprovalBand(desk, caller, input) },
   deleteApprovalBand: { access: 'signed-in', changes: ['approval-rules', 'review', 'audit'], run: (desk, caller, input) => deleteApprovalBand(desk, caller, input.id) },
   setApprovalLimit: { access: 'signed-in', changes: ['approval-rules', 'review', 'audit'], run: (desk, caller, input) => setApprovalLimit(desk, caller, input) },
+  // Budget orders move with every PO save and step, so their changes are announced as the POs' own.
+  budgetOrderPicker: { access: 'signed-in', run: (desk, caller, input) => budgetOrderPicker(desk, caller, input) },
+  budgetOrderHeadroom: { access: 'signed-in', run: (desk, caller, input) => budgetOrderHeadroom(desk, caller, input) },
+  budgetView: { access: 'signed-in', run: (desk, caller) => budgetView(desk, caller) },
+  saveBudgetOrder: { access: 'signed-in', changes: ['purchase-orders', 'audit'], run: (desk, caller, input) => saveBudgetOrder(desk, caller, input) },
+  // Billing entities and user groups are installation master data, announced with the settings.
+  listPurchasingControls: { access: 'signed-in', run: (desk, caller) => listPurchasingControls(desk, caller) },
+  saveBillingEntity: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => saveBillingEntity(desk, caller, input) },
+  deleteBillingEntity: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => deleteBillingEntity(desk, caller, input.id) },
+  saveUserGroup: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => saveUserGroup(desk, caller, input) },
+  deleteUserGroup: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => deleteUserGroup(desk, caller, input.id) },
 };

@@ -1,6 +1,10 @@
 import type { HeaderResolution } from '../../shared/contracts';
+import type { BillingEntityOption } from '../../shared/purchasing-controls-schemas';
 import { originText } from '../domain/cost-center-origin';
-import { type HeaderFacts, type HeaderVerdict, resolveHeader } from '../domain/cost-center-rules';
+import type { HeaderFacts } from '../domain/cost-center-rules';
+import { type ControlsVerdict, resolveHeaderControls } from '../domain/header-controls';
+import { findPoControls } from '../store/repositories/po-controls-repo';
+import { loadControlFacts } from './header-controls-facts';
 import type { Db } from '../store/connect';
 import { type CostCenterRecord, findCostCenterByCode, overrideCostCenters, schemeCostCenters } from '../store/repositories/cost-center-repo';
 import { readCostCentersEnabled } from '../store/repositories/settings-repo';
@@ -13,6 +17,9 @@ export interface HeaderDraftValues {
   vendorCode: string;
   warehouseCode: string;
   costCenterCode: string | null;
+  billingEntityCode?: string | null;
+  projectCode?: string | null;
+  noCostCenter?: boolean;
 }
 
 /** A header's facts as read from the store, with the records a save needs to write ids. */
@@ -58,14 +65,22 @@ export async function loadHeader(db: Db, caller: Caller, draft: HeaderDraftValue
   };
 }
 
-export function toResolution(verdict: HeaderVerdict, known: readonly CostCenterRecord[]): HeaderResolution {
+export function toResolution(controls: ControlsVerdict, codingMode: HeaderResolution['codingMode'], known: readonly CostCenterRecord[], entities: BillingEntityOption[]): HeaderResolution {
+  const verdict = controls.header;
   const description = (code: string) => known.find((costCenter) => costCenter.code === code)?.description ?? '';
+  const { rule: _entityRule, ...billingEntity } = controls.billingEntity;
+  const { rule: _projectRule, ...projectCode } = controls.projectCode;
   return {
     costCentersEnabled: verdict.costCentersEnabled,
+    codingMode,
     vendor: { status: verdict.vendor.status, code: verdict.vendor.code, name: verdict.vendor.name, reason: verdict.vendor.reason },
     warehouse: verdict.warehouse,
     costCenter: verdict.costCenter,
     choices: verdict.choices.map((code) => ({ code, description: description(code) })),
+    costCenterList: controls.costCenterList,
+    billingEntities: entities,
+    billingEntity,
+    projectCode,
   };
 }
 
@@ -74,11 +89,20 @@ export function toResolution(verdict: HeaderVerdict, known: readonly CostCenterR
  * the one recorded at save (entered by whom, or which default), not "as you entered it".
  */
 export async function resolvePoHeader(db: Db, caller: Caller, draft: HeaderDraftValues & { poId?: number }): Promise<HeaderResolution> {
-  const [loaded, stored] = await Promise.all([
+  const [loaded, stored, storedControls] = await Promise.all([
     loadHeader(db, caller, draft),
     draft.poId === undefined ? undefined : findPoCostCenterOrigin(db, draft.poId),
+    draft.poId === undefined ? undefined : findPoControls(db, draft.poId),
   ]);
-  const resolution = toResolution(resolveHeader(loaded.facts), loaded.knownCostCenters);
+  const controls = await loadControlFacts(
+    db,
+    caller,
+    { billingEntityCode: draft.billingEntityCode ?? null, projectCode: draft.projectCode ?? null, noCostCenter: draft.noCostCenter ?? false },
+    storedControls ?? null,
+  );
+  const linked = Object.values(controls.facts.entityCostCenters).flat();
+  const known = [...loaded.knownCostCenters, ...linked.map((costCenter) => ({ id: 0, ...costCenter }))];
+  const resolution = toResolution(resolveHeaderControls(loaded.facts, controls.facts), controls.facts.codingMode, known, controls.options);
   const { costCenter } = resolution;
   if (stored && costCenter.status === 'ok' && costCenter.code !== null && costCenter.code === stored.costCenterCode) {
     resolution.costCenter = { ...costCenter, source: 'stored', reason: originText(stored.source, stored.costCenterCode, stored.enteredBy) };

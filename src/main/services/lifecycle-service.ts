@@ -8,14 +8,17 @@ import type { Db } from '../store/connect';
 import { loadApprovalBands } from '../store/repositories/approval-band-repo';
 import { type AuditEntry, appendAudit, appendAuditEntries } from '../store/repositories/audit-repo';
 import { findLifecyclePo, insertRevision, type LifecycleRow, loadApprovals, updatePoStatus, voidApprovals } from '../store/repositories/lifecycle-repo';
-import { readCostCentersEnabled } from '../store/repositories/settings-repo';
+import { BUDGET_ORDER_REQUIRED, readCostCentersEnabled, readSetting } from '../store/repositories/settings-repo';
 import { inRetriedTransaction } from '../store/transaction';
 import { actorOf, lifecyclePoOf, loadApprovedRevision, loadReviewPo } from './approval-facts';
-import { conflict, notFound, refused } from './app-failure';
+import { AppFailure, conflict, notFound, refused } from './app-failure';
 import type { Caller, Desk } from './desk';
 import { loadPoDetail } from './po-access-service';
 import { releasedRevisionOf } from './po-document-service';
 import { localeOf } from './caller-locale';
+import { budgetRequiredOnSubmit } from '../domain/budget-checks';
+import { findPoControls } from '../store/repositories/po-controls-repo';
+import { checkBudgetAtSubmit, syncBudgetShares } from './budget-checks-in-transaction';
 
 type StepInput = ParsedInputOf<'changePoStatus'>;
 
@@ -79,7 +82,34 @@ export async function changePoStatus(desk: Desk, caller: Caller, input: StepInpu
   const entries: AuditEntry[] = [{ ...audit, action: transition.auditAction, before: row.status, after: transition.to, detail: judged.detail }];
   if (approvals && approvals.voided.length > 0) entries.push({ ...audit, action: 'po-approvals-voided', rule: input.step, detail: approvals.reason });
 
+  try {
+    await writeStep(db, row, input, transition, judged, { actor, request, at, document, approvals, entries, locale });
+  } catch (failure) {
+    // The budget order, read under its lock inside the step's transaction, refused the submit.
+    if (failure instanceof AppFailure && failure.error.code === 'refused' && failure.audit) {
+      await appendAudit(db, { ...audit, action: 'po-submit-refused', rule: failure.audit.rule, before: row.status, after: failure.audit.after ?? null, detail: failure.error.message }, desk.now());
+    }
+    throw failure;
+  }
+  const { judged: _judged, ...detail } = await loadPoDetail(db, caller, row.id, 'view');
+  return detail;
+}
+
+interface StepWrite {
+  actor: Actor;
+  request: LifecycleRequest;
+  at: string;
+  document: Awaited<ReturnType<typeof releasedRevisionOf>> | null;
+  approvals: ReturnType<typeof approvalsToVoid> | null;
+  entries: AuditEntry[];
+  locale: LocaleCode;
+}
+
+/** The step's writes in one transaction; a submit first checks the budget order again under its lock. */
+async function writeStep(db: Db, row: LifecycleRow, input: StepInput, transition: Transition, judged: Judged & { allowed: true }, step: StepWrite): Promise<void> {
+  const { actor, request, at, document, approvals, entries } = step;
   await inRetriedTransaction(db, async (trx) => {
+    if (input.step === 'submit') await checkBudgetAtSubmit(trx, row.id, step.locale);
     const moved = await updatePoStatus(trx, row.id, row.version, {
       status: transition.to,
       revision: transition.revision,
@@ -92,10 +122,9 @@ export async function changePoStatus(desk: Desk, caller: Caller, input: StepInpu
     if (!moved) throw conflict(`Someone changed ${row.number} while you were taking this step; nothing was changed. Reopen it to see where it stands.`);
     if (approvals && approvals.voided.length > 0) await voidApprovals(trx, row.id, row.revision, at, approvals.reason);
     if (document) await insertRevision(trx, document);
+    await syncBudgetShares(trx, row.id, at);
     await appendAuditEntries(trx, entries, at);
   });
-  const { judged: _judged, ...detail } = await loadPoDetail(db, caller, row.id, 'view');
-  return detail;
 }
 
 const voidCause = (step: StepInput['step']) => (step === 'change-order' ? 'change-order' : 'recall');
@@ -118,6 +147,9 @@ async function judgeSubmit(db: Db, row: LifecycleRow, actor: Actor, locale: Loca
     const reason = `${row.number} has no lines; add at least one before submitting it.`;
     return { allowed: false, rule: 'po-has-lines', reason, detail: reason };
   }
+  const [required, controls] = await Promise.all([readSetting(db, BUDGET_ORDER_REQUIRED), findPoControls(db, row.id)]);
+  const budget = budgetRequiredOnSubmit(required === 'true', { number: row.number, budgetOrderNumber: controls?.budgetOrderNumber ?? null });
+  if (!budget.allowed) return { allowed: false, rule: budget.rule, reason: budget.reason, detail: budget.reason };
   const decision = decideSubmit({ po, actor, rules: { costCentersEnabled: enabled, bands }, approvedRevision, locale });
   if (decision.kind === 'refused') return { allowed: false, rule: decision.rule, reason: decision.reason, detail: auditDetail(decision.audit, locale) };
   const band = decision.transition.to === 'submitted' ? decision.band.band : null;

@@ -10,6 +10,7 @@ import { notFound, refused } from './app-failure';
 import type { Caller, Desk } from './desk';
 import { loadOperatorScope } from './operator-scope';
 import { loadPoSecurity, type PoSecurity } from './po-security';
+import { loadPoControlsView } from './po-controls-view';
 import { loadStanding } from './po-standing';
 import { getSettings } from './settings-service';
 
@@ -80,8 +81,8 @@ export async function loadPoDetail(db: Db, caller: Caller, id: number, mode: PoM
     enteredBy: costCenterEnteredBy,
     text: originText(costCenterSource, po.costCenterCode, costCenterEnteredBy),
   };
-  const standing = await loadStanding(db, caller, id, caller.operator.locale ?? (await getSettings(db)).locale);
-  return { ...summary, costCenterOrigin, access: judged.access, standing, judged };
+  const [standing, controls] = await Promise.all([loadStanding(db, caller, id, caller.operator.locale ?? (await getSettings(db)).locale), loadPoControlsView(db, id)]);
+  return { ...summary, costCenterOrigin, ...controls, access: judged.access, standing, judged };
 }
 
 /**

@@ -8,6 +8,7 @@ import { renderPoDocument } from '../documents/po-document';
 import type { Db } from '../store/connect';
 import { findLifecyclePo, findRevision, type LifecycleRow, loadApprovals } from '../store/repositories/lifecycle-repo';
 import { getPoDetail } from '../store/repositories/po-repo';
+import { findPoControls } from '../store/repositories/po-controls-repo';
 import { readSetting } from '../store/repositories/settings-repo';
 import { notFound } from './app-failure';
 import type { Caller, Desk } from './desk';
@@ -48,7 +49,7 @@ async function currentSnapshot(db: Db, row: LifecycleRow): Promise<PoRevisionSna
 }
 
 async function documentModel(db: Db, snapshot: PoRevisionSnapshot, kind: PoDocumentModel['kind'], facts: { createdAt: string; releasedAt: string | null; printedAt: string; locale: LocaleCode; printedBy: string }): Promise<PoDocumentModel> {
-  const [name, address] = await Promise.all([readSetting(db, COMPANY_NAME), readSetting(db, COMPANY_ADDRESS)]);
+  const [name, address, controls] = await Promise.all([readSetting(db, COMPANY_NAME), readSetting(db, COMPANY_ADDRESS), findPoControls(db, snapshot.id)]);
   return {
     kind,
     locale: facts.locale,
@@ -62,6 +63,8 @@ async function documentModel(db: Db, snapshot: PoRevisionSnapshot, kind: PoDocum
     printedAt: facts.printedAt,
     warehouse: { code: snapshot.warehouseCode, name: snapshot.warehouseName },
     headerCostCenter: snapshot.costCenterCode,
+    // Put on the PO from its billing entity when it was saved; a document is made from the current revision only.
+    customerPoNumber: controls?.customerPoNumber ?? null,
     lines: snapshot.lines.map((line) => ({
       lineNumber: line.lineNumber,
       itemCode: line.itemCode,

@@ -1,5 +1,5 @@
 import type { ParsedInputOf, PoDetail } from '../../shared/contracts';
-import { decideSave, type SaveRefusal } from '../domain/po-save-decision';
+import { type AuditRecord, decideSave, type SaveRefusal } from '../domain/po-save-decision';
 import { editRefusal } from '../domain/po-lifecycle';
 import { checkVersion } from '../domain/po-version';
 import { appendAudit, appendAuditEntries } from '../store/repositories/audit-repo';
@@ -24,6 +24,10 @@ import { loadLineReferences } from './line-facts';
 import { loadPoDetail } from './po-access-service';
 import { loadPoSecurity } from './po-security';
 import { getSettings } from './settings-service';
+import { findPoBudgetFacts } from '../store/repositories/budget-order-repo';
+import { findPoControls, writePoControls } from '../store/repositories/po-controls-repo';
+import { checkBudgetAtSave, syncBudgetShares } from './budget-checks-in-transaction';
+import { loadControlFacts } from './header-controls-facts';
 
 type SaveInput = ParsedInputOf<'savePo'>;
 
@@ -103,7 +107,14 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
   const lineReferences = loadLineReferences(db, caller.operator.schemeId, input.lines, storedLines, input.costCenterCode);
   // Should the header reads fail first, this one's failure is not left unhandled; it is awaited below otherwise.
   lineReferences.catch(() => undefined);
-  const [loaded, settings] = await Promise.all([loadHeader(db, caller, input), getSettings(db)]);
+  const [loaded, settings, storedControls, storedBudget] = await Promise.all([
+    loadHeader(db, caller, input),
+    getSettings(db),
+    input.id === undefined ? undefined : findPoControls(db, input.id),
+    input.id === undefined ? undefined : findPoBudgetFacts(db, input.id),
+  ]);
+  // Sent as null, the header cost center is "None": accepted only where the scheme does not require one.
+  const controls = await loadControlFacts(db, caller, { billingEntityCode: input.billingEntityCode, projectCode: input.projectCode, noCostCenter: input.costCenterCode === null }, storedControls ?? null);
   const [security, refs] = await Promise.all([
     // loadHeader has read the scheme's override for this warehouse when the warehouse exists.
     loadPoSecurity(db, loaded.facts.operator, caller.operator.schemeId, stored ? 'change' : 'new', input.warehouseCode, storedLines, loaded.facts.warehouse?.overrideCostCenters),
@@ -123,6 +134,7 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
     refs,
     largePoAmountMinor: settings.largePoAmountMinor,
     locale: caller.operator.locale ?? settings.locale,
+    controls: controls.facts,
   });
   if (decision.kind === 'refused') throw toFailure(decision);
   if (decision.kind === 'confirm-large-po') {
@@ -131,6 +143,12 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
     throw failure;
   }
   const { plan } = decision;
+  const controlValues = {
+    billingEntityId: plan.billingEntityCode === null ? null : (controls.entity?.id ?? null),
+    customerPoNumber: plan.customerPoNumber,
+    projectCode: plan.projectCode,
+    budgetOrderId: input.budgetOrderId,
+  };
   const header = {
     vendorId: (loaded.vendor as { id: number }).id,
     warehouseId: (loaded.warehouse as { id: number }).id,
@@ -145,6 +163,14 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
   // for the first, then finds the version moved on and is refused as stale; SQLite's write lock
   // serialises the two outright. A deadlock or serialization failure runs the whole write again.
   const poId = await inRetriedTransaction(db, async (trx) => {
+    // First, so the budget order's lock is always taken before the PO's own rows and the number counter.
+    const budgetChange = await checkBudgetAtSave(trx, {
+      stored: storedBudget ? { number: storedBudget.number, budgetOrderId: storedBudget.budgetOrderId, lastReleasedRevision: storedBudget.lastReleasedRevision, committedMinor: storedBudget.committedMinor } : null,
+      budgetOrderId: input.budgetOrderId,
+      totalMinor: plan.totalMinor,
+      poDate: storedBudget?.poDate ?? at.slice(0, 10),
+      locale: caller.operator.locale ?? settings.locale,
+    });
     let id = input.id;
     if (id === undefined) {
       const number = await takeNextPoNumber(trx);
@@ -157,12 +183,15 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
       for (const kept of plan.kept) await updatePoLine(trx, kept.id, kept.values);
     }
     const insertedIds = await insertPoLines(trx, id, plan.added);
+    await writePoControls(trx, id, controlValues, storedControls !== undefined);
+    await syncBudgetShares(trx, id, at);
     // Nobody approves a revision they changed: every saver of the revision is kept.
     await recordRevisionEditor(trx, id, stored?.header.revision ?? 1, caller.operator.id);
     const context = { operatorId: caller.operator.id, poId: id, vendorCode: input.vendorCode, warehouseCode: input.warehouseCode };
+    const budgetAudit: AuditRecord | null = budgetChange && { action: 'po-budget-order-changed', rule: budgetChange.rule, before: budgetChange.from, after: budgetChange.to, detail: budgetChange.reason };
     await appendAuditEntries(
       trx,
-      plan.audits.map((entry) => ({
+      [...plan.audits, ...(budgetAudit ? [budgetAudit] : [])].map((entry) => ({
         ...entry,
         ...context,
         lineId: entry.lineId ?? (entry.lineNumber ? insertedIds.get(entry.lineNumber) : null) ?? null,

@@ -12,6 +12,7 @@ import { AppFailure, conflict, forbidden, notFound, refused } from './app-failur
 import { localeOf } from './caller-locale';
 import type { Caller, Desk } from './desk';
 import { auditDetail } from './lifecycle-service';
+import { syncBudgetShares } from './budget-checks-in-transaction';
 import { loadPoDetail } from './po-access-service';
 
 const REVIEWERS_ONLY = 'Only supervisors and admins review POs; you are an operator.';
@@ -151,6 +152,8 @@ export async function decideReview(desk: Desk, caller: Caller, input: ParsedInpu
     if (input.decision === 'approve') await insertApproval(trx, { poId: row.id, revision: row.revision, approverId: actor.id, approverRole: actor.role, at });
     else await voidApprovals(trx, row.id, row.revision, at, transition.reason);
     await insertDecision(trx, { decisionId: input.decisionId, poId: row.id, decidedBy: actor.id, decision: input.decision, at, outcome: transition.to });
+    // A rejection turns the allocated amount back into a draft's provisional one; the final approval of a change order settles it.
+    await syncBudgetShares(trx, row.id, at);
     await appendAuditEntries(trx, [{ ...audit, action: transition.auditAction, before: row.status, after: transition.to, detail: `${auditDetail(decision.audit, locale)}${offline}` }], at);
   });
   return { decisionId: input.decisionId, poId: row.id, poNumber: row.number, outcome: 'applied', status: transition.to, message: transition.reason };

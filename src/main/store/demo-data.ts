@@ -68,6 +68,29 @@ const approvalBands: { fromMinor: number; approvals: number; adminRequired: bool
   { fromMinor: 10_000_000, approvals: 2, adminRequired: true },
 ];
 
+/**
+ * Billing entities, each linked to cost centers, two carrying the customer's PO number; user groups
+ * that see them. Bob belongs to no group, so he bills to no entity; Pat's central purchasing scheme
+ * (WIDE) needs no header cost center, so "None" is offered to him.
+ */
+const billingEntities: { code: string; name: string; customerPoNumber: string | null; costCenters: string[] }[] = [
+  { code: 'HFS', name: 'Harbour & Fleet Services Ltd', customerPoNumber: null, costCenters: ['210', '220', '110'] },
+  { code: 'PORT', name: 'Port Eastwick Authority', customerPoNumber: 'PEA-2026-0417', costCenters: ['310', '320', '210'] },
+  { code: 'LEASE', name: 'Fleet Leasing AB', customerPoNumber: 'FL-88-311', costCenters: ['410', 'HQ'] },
+];
+
+const userGroups: { name: string; description: string; members: string[]; entities: string[] }[] = [
+  { name: 'Maintenance', description: 'Maintenance crews and their supervisors', members: ['alice', 'sam', 'admin', 'pat'], entities: ['HFS', 'PORT'] },
+  { name: 'Fleet', description: 'Fleet purchasing', members: ['carol', 'pat', 'admin'], entities: ['LEASE'] },
+];
+
+/** Budget orders: two open for years around now, one small one to show the limit, and an expired one the picker leaves out. */
+const budgetOrders: { number: string; customerPoNumber: string | null; totalMinor: number; validFrom: string; validTo: string; status: 'open' | 'closed' }[] = [
+  { number: 'BO-QUAY', customerPoNumber: 'PEA-BUDGET-7', totalMinor: 5_000_000, validFrom: '2025-01-01', validTo: '2030-12-31', status: 'open' },
+  { number: 'BO-SMALL', customerPoNumber: null, totalMinor: 100_000, validFrom: '2025-01-01', validTo: '2030-12-31', status: 'open' },
+  { number: 'BO-2024', customerPoNumber: null, totalMinor: 1_000_000, validFrom: '2024-01-01', validTo: '2024-12-31', status: 'open' },
+];
+
 const items: [code: string, description: string, unitCostMinor: number][] = [
   ['BOLT-M8', 'Hex bolt M8 × 40, box of 100', 1250],
   ['GLOVE-L', 'Nitrile gloves, large, box of 50', 899],
@@ -152,6 +175,8 @@ export async function seedDemoData(db: Db, passwordHash: string): Promise<void> 
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('settings').values([
       { key: 'cost_centers_enabled', value: 'true' },
+      { key: 'coding_mode', value: 'cost-centers' },
+      { key: 'budget_order_required', value: 'false' },
       { key: 'next_po_number', value: '1' },
       // 100,000.00: the demo's POs stay below it; a bigger one asks for confirmation.
       { key: 'large_po_amount_minor', value: '10000000' },
@@ -277,6 +302,35 @@ export async function seedDemoData(db: Db, passwordHash: string): Promise<void> 
     await trx.insertInto('po_revision_editors')
       .columns(['po_id', 'revision', 'operator_id'])
       .expression((eb) => eb.selectFrom('purchase_orders').select(['id', eb.lit(1).as('revision'), 'created_by']))
+      .execute();
+    await trx.updateTable('schemes').set({ cost_center_required: 0 }).where('name', '=', 'WIDE').execute();
+    for (const entity of billingEntities) {
+      const { id } = await trx.insertInto('billing_entities')
+        .values({ code: entity.code, name: entity.name, customer_po_number: entity.customerPoNumber, active: 1, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('billing_entity_cost_centers')
+        .values(entity.costCenters.map((code, position) => ({ billing_entity_id: id, cost_center_id: ccId(code), position })))
+        .execute();
+    }
+    const entityRows = await trx.selectFrom('billing_entities').select(['id', 'code']).execute();
+    for (const group of userGroups) {
+      const { id } = await trx.insertInto('user_groups').values({ name: group.name, description: group.description, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+      await trx.insertInto('user_group_members').values(group.members.map((member) => ({ group_id: id, operator_id: operatorId(member) }))).execute();
+      await trx.insertInto('user_group_billing_entities')
+        .values(group.entities.map((code) => ({ group_id: id, billing_entity_id: (entityRows.find((row) => row.code === code) as { id: number }).id })))
+        .execute();
+    }
+    await trx.insertInto('budget_orders')
+      .values(budgetOrders.map((budget) => ({
+        number: budget.number,
+        customer_po_number: budget.customerPoNumber,
+        total_minor: budget.totalMinor,
+        valid_from: budget.validFrom,
+        valid_to: budget.validTo,
+        status: budget.status,
+        updated_at: at,
+      })))
       .execute();
     for (const band of approvalBands) {
       await trx.insertInto('approval_bands')

@@ -32,6 +32,14 @@ export interface Database {
   po_revision_editors: PoRevisionEditorsTable;
   po_revisions: PoRevisionsTable;
   review_decisions: ReviewDecisionsTable;
+  billing_entities: BillingEntitiesTable;
+  billing_entity_cost_centers: BillingEntityCostCentersTable;
+  user_groups: UserGroupsTable;
+  user_group_members: UserGroupMembersTable;
+  user_group_billing_entities: UserGroupBillingEntitiesTable;
+  budget_orders: BudgetOrdersTable;
+  budget_order_shares: BudgetOrderSharesTable;
+  po_purchasing_controls: PoPurchasingControlsTable;
 }
 
 export interface SignInAttemptsTable {
@@ -56,6 +64,8 @@ export interface SchemesTable {
   id: Generated<number>;
   name: string;
   description: string;
+  /** Whether a PO's header needs a cost center (migration 0010); where not, "None" is offered. */
+  cost_center_required: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface CostCentersTable {
@@ -282,4 +292,69 @@ export interface ReviewDecisionsTable {
   decision: 'approve' | 'reject';
   applied_at: string;
   outcome: string;
+}
+
+/** Purchasing controls (migration 0010). */
+export interface BillingEntitiesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  customer_po_number: string | null;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+  updated_at: string;
+}
+
+export interface BillingEntityCostCentersTable {
+  billing_entity_id: number;
+  cost_center_id: number;
+  position: number;
+}
+
+export interface UserGroupsTable {
+  id: Generated<number>;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  updated_at: string;
+}
+
+export interface UserGroupMembersTable {
+  group_id: number;
+  operator_id: number;
+}
+
+export interface UserGroupBillingEntitiesTable {
+  group_id: number;
+  billing_entity_id: number;
+}
+
+export type BudgetOrderStatusColumn = 'open' | 'closed';
+
+export interface BudgetOrdersTable {
+  id: Generated<number>;
+  number: string;
+  customer_po_number: string | null;
+  total_minor: number;
+  valid_from: string;
+  valid_to: string;
+  status: BudgetOrderStatusColumn;
+  updated_at: string;
+}
+
+/** What one PO held on one budget order from `at` on; the newest row per PO and budget order is its share now. */
+export interface BudgetOrderSharesTable {
+  id: Generated<number>;
+  budget_order_id: number;
+  po_id: number;
+  at: string;
+  allocated_minor: number;
+  provisional_minor: number;
+}
+
+/** A PO's purchasing controls, one row per PO that carries any (migration 0010). */
+export interface PoPurchasingControlsTable {
+  po_id: number;
+  billing_entity_id: number | null;
+  customer_po_number: string | null;
+  project_code: string | null;
+  budget_order_id: number | null;
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { TopBar } from './components/TopBar';
 import { AuditScreen } from './features/audit/AuditScreen';
+import { BudgetScreen } from './features/budgets/BudgetScreen';
 import { PoEntryScreen } from './features/po-entry/PoEntryScreen';
 import { PoListScreen } from './features/po-list/PoListScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
@@ -30,6 +31,7 @@ export function App() {
   const signOut = useSessionStore((s) => s.signOut);
   const showSettings = useSessionStore((s) => s.showSettings);
   const showReview = useSessionStore((s) => s.showReview);
+  const showBudgets = useSessionStore((s) => s.showBudgets);
   const reviewCount = useReviewStore((s) => s.deskRows.length);
   const packageOpen = useReviewStore((s) => s.source === 'package' && s.pkg !== null);
   const newPo = usePoEntryStore((s) => s.newPo);
@@ -108,6 +110,7 @@ export function App() {
         onNewPo={startNewPo}
         onAudit={() => leaveScreenThen(showAudit)}
         onSettings={() => leaveScreenThen(showSettings)}
+        onBudgets={() => leaveScreenThen(showBudgets)}
         reviewCount={isApprover(operator.role) ? reviewCount : null}
         onReview={() => leaveScreenThen(showReview)}
         onSignOut={() => leaveScreenThen(() => void signOut())}
@@ -127,6 +130,16 @@ export function App() {
       )}
       {view === 'entry' && <PoEntryScreen />}
       {view === 'audit' && <AuditScreen />}
+      {view === 'budgets' && (
+        <BudgetScreen
+          onOpenPo={(id) =>
+            leaveScreenThen(() => {
+              showEntry();
+              void openPo(id);
+            })
+          }
+        />
+      )}
       {view === 'settings' && <SettingsScreen />}
       {view === 'review' && isApprover(operator.role) && <ReviewDeskScreen />}
       <LeaveDialog />

@@ -8,7 +8,7 @@
  * - schema: 64-bit integers, byte-wise text, identity keys, bytes, append-only triggers, and how a
  *   CHECK is replaced (SQLite rebuilds the table with foreign-key actions off) (schema-types.ts)
  * - queries: code lists bound as one parameter, case-ignoring LIKE, parameter marks and limits,
- *   locks for writers over rows that may not exist yet (queries.ts)
+ *   locks for writers over rows that may not exist yet, and row locks for a check-then-write (queries.ts)
  * - errors: busy, retryable and unreachable (errors.ts)
  *
  * Alike on both and so not here: flags are 0/1 integers on both; upserts are `on conflict ... do
@@ -17,6 +17,6 @@
  */
 export { type StoreKind, storeKindOf } from './kind';
 export { type CheckReplacement, makeAppendOnly, replaceCheck, type SchemaTypes, schemaTypes, withoutForeignKeyActions } from './schema-types';
-export { type CodeList, codeList, escapeLike, isOneOf, likeIgnoringCase, lockKeysForTransaction, maxBoundParameters, parameterMark } from './queries';
+export { type CodeList, codeList, escapeLike, isOneOf, likeIgnoringCase, lockKeysForTransaction, lockRowsForUpdate, maxBoundParameters, parameterMark } from './queries';
 export { isRetryableConflict, isStoreBusy, isStoreUnreachable } from './errors';
 export { prepareOnEveryConnection } from './prepared-statements';

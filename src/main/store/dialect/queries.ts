@@ -51,3 +51,15 @@ export async function lockKeysForTransaction(db: AnyDb, keys: readonly string[])
   if (!db.isTransaction || storeKindOf(db) === 'sqlite') return;
   for (const key of [...new Set(keys)].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
 }
+
+/**
+ * Locks existing rows of `table` by id for the rest of the current transaction, so a check that reads
+ * them and what hangs on them (a budget order and the POs drawing on it) cannot interleave with another
+ * writer's. SQLite needs nothing: BEGIN IMMEDIATE already holds the one write lock (and SQLite has no
+ * FOR UPDATE). PostgreSQL: SELECT ... FOR UPDATE in id order, so two writers cannot deadlock over them;
+ * the statements after it, under READ COMMITTED, see what the writer before committed.
+ */
+export async function lockRowsForUpdate(db: AnyDb, table: string, ids: readonly number[]): Promise<void> {
+  if (!db.isTransaction || storeKindOf(db) === 'sqlite' || ids.length === 0) return;
+  for (const id of [...new Set(ids)].sort((a, b) => a - b)) await sql`select id from ${sql.table(table)} where id = ${id} for update`.execute(db);
+}

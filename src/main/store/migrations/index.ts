@@ -7,6 +7,7 @@ import * as signInGuard from './0006-sign-in-guard';
 import * as poListIndexes from './0007-po-list-indexes';
 import * as deskSessions from './0008-desk-sessions';
 import * as poLifeCycle from './0009-po-life-cycle';
+import * as purchasingControls from './0010-purchasing-controls';
 
 /**
  * Migrations are imported statically because the bundled main process has no migrations folder
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0007-po-list-indexes': poListIndexes,
   '0008-desk-sessions': deskSessions,
   '0009-po-life-cycle': poLifeCycle,
+  '0010-purchasing-controls': purchasingControls,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

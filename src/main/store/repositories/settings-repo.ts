@@ -1,8 +1,12 @@
 import { sql } from 'kysely';
+import { type CodingMode, storedCodingMode } from '../../domain/coding-mode';
 import type { Db } from '../connect';
 import { precompiled } from './precompiled';
 
+/** Before the coding mode (migration 0010) said it: 'false' meant off. Kept in step with coding_mode for older readers. */
 export const COST_CENTERS_ENABLED = 'cost_centers_enabled';
+export const CODING_MODE = 'coding_mode';
+export const BUDGET_ORDER_REQUIRED = 'budget_order_required';
 export const LOCALE = 'locale';
 /** Set when the database was filled with the demo world, whose operators all share the demo password. */
 export const DEMO_DATABASE = 'demo_database';
@@ -27,8 +31,15 @@ export async function writeSetting(db: Db, key: string, value: string): Promise<
   await upsertSetting(db, key, value);
 }
 
+/** The organisation's coding mode; an installation that never chose one follows its old cost-center switch. */
+export async function readCodingMode(db: Db): Promise<CodingMode> {
+  const [mode, legacy] = await Promise.all([readSetting(db, CODING_MODE), readSetting(db, COST_CENTERS_ENABLED)]);
+  return storedCodingMode(mode, legacy);
+}
+
+/** Cost centers are in use exactly when the coding mode is cost centers. */
 export async function readCostCentersEnabled(db: Db): Promise<boolean> {
-  return (await readSetting(db, COST_CENTERS_ENABLED)) !== 'false';
+  return (await readCodingMode(db)) === 'cost-centers';
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { OperatorSummary } from '../../../shared/contracts';
 import { formatScaled } from '../../../shared/locale-format';
 import { useLocaleFormat } from '../hooks/useLocaleFormat';
+import './top-bar.css';
 import type { View } from '../stores/session-store';
 
 interface TopBarProps {
@@ -12,6 +13,7 @@ interface TopBarProps {
   onNewPo(): void;
   onAudit(): void;
   onSettings(): void;
+  onBudgets(): void;
   /** POs waiting for this supervisor or admin; null for an operator, who has no review desk. */
   reviewCount: number | null;
   onReview(): void;
@@ -19,7 +21,7 @@ interface TopBarProps {
 }
 
 /** App name, the views, who is signed in under which scheme, and sign out. Installation settings live on the Settings screen. */
-export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit, onSettings, reviewCount, onReview, onSignOut }: TopBarProps) {
+export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit, onSettings, onBudgets, reviewCount, onReview, onSignOut }: TopBarProps) {
   const { locale } = useLocaleFormat();
   const waiting = reviewCount === null ? '' : formatScaled(reviewCount, 0, locale);
   return (
@@ -54,6 +56,9 @@ export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit
               Review ({waiting})
             </button>
           )}
+          <button type="button" className="nav-button" aria-current={view === 'budgets' ? 'page' : undefined} onClick={onBudgets}>
+            Budgets
+          </button>
           {operator.role !== 'operator' && (
             <button type="button" className="nav-button" aria-current={view === 'audit' ? 'page' : undefined} onClick={onAudit}>
               Audit log

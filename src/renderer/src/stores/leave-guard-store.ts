@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { useApprovalRulesStore } from './approval-rules-store';
+import { useBudgetStore } from './budget-store';
 import { useInstallationSettingsStore } from './installation-settings-store';
+import { usePurchasingControlsStore } from './purchasing-controls-store';
 import { useReviewStore } from './review-store';
 import { usePoEntryStore } from './po-entry-store';
 import { useSessionStore } from './session-store';
@@ -40,10 +42,16 @@ function unsavedWork(): { summary: string; discard: () => void } | null {
   if (view === 'settings') {
     const settings = useInstallationSettingsStore.getState();
     if (settings.hasUnsavedChanges()) return { summary: 'Leaving now discards the installation settings you changed but have not saved.', discard: settings.discard };
+    const controls = usePurchasingControlsStore.getState();
+    if (controls.hasUnsavedChanges()) return { summary: 'Leaving now discards the billing entity or user group you changed but have not saved.', discard: controls.discard };
     const rules = useApprovalRulesStore.getState();
     return rules.hasUnsavedChanges()
       ? { summary: 'Leaving now discards the approval band or limit you changed but have not saved.', discard: rules.discard }
       : null;
+  }
+  if (view === 'budgets') {
+    const budgets = useBudgetStore.getState();
+    return budgets.hasUnsavedChanges() ? { summary: 'Leaving now discards the budget order you changed but have not saved.', discard: budgets.discard } : null;
   }
   if (view === 'review') {
     const review = useReviewStore.getState();

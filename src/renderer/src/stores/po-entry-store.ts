@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createBudgetSlice } from './po-entry/budget-slice';
 import { createFormSlice } from './po-entry/form-slice';
 import { createHeaderSlice } from './po-entry/header-slice';
 import { createLifecycleSlice } from './po-entry/lifecycle-slice';
@@ -9,10 +10,11 @@ import type { PoEntryState } from './po-entry/state';
 
 export type { OpenPo, PendingRemoval, PoEntryState, Problem, StepQuestion } from './po-entry/state';
 
-/** The PO entry form, one store built from its seams: form, header, lines, removal, save and the PO's life cycle. */
+/** The PO entry form, one store built from its seams: form, header, budget order, lines, removal, save and the PO's life cycle. */
 export const usePoEntryStore = create<PoEntryState>()((...args) => ({
   ...createFormSlice(...args),
   ...createHeaderSlice(...args),
+  ...createBudgetSlice(...args),
   ...createLinesSlice(...args),
   ...createRemovalSlice(...args),
   ...createSaveSlice(...args),

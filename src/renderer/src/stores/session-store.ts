@@ -5,7 +5,7 @@ import type { Result } from '../../../shared/result';
 import { api, hasApi } from '../api';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
-export type View = 'list' | 'entry' | 'audit' | 'settings' | 'review';
+export type View = 'list' | 'entry' | 'audit' | 'settings' | 'review' | 'budgets';
 
 interface SessionState {
   appState: AppState;
@@ -32,6 +32,8 @@ interface SessionState {
   showSettings(): void;
   /** The review desk: supervisors and admins only (main refuses anyone else). */
   showReview(): void;
+  /** The budget view: every signed-in operator reads it; admins change budget orders there. */
+  showBudgets(): void;
 }
 
 /** What the screens show of an operator; a change in any of these must reach them. */
@@ -142,5 +144,9 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   showReview() {
     set({ view: 'review' });
+  },
+
+  showBudgets() {
+    set({ view: 'budgets' });
   },
 }));

@@ -1,11 +1,13 @@
 import { type FormEvent, useEffect, useRef } from 'react';
 import type { Settings } from '../../../../shared/contracts';
+import { CODING_MODES } from '../../../../shared/purchasing-controls-schemas';
 import { formatMoney } from '../../../../shared/locale-format';
 import { isSupportedLocale, LOCALE_LABELS, SUPPORTED_LOCALES } from '../../../../shared/locales';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { useInstallationSettingsStore } from '../../stores/installation-settings-store';
 import { ConfirmChangesDialog } from './ConfirmChangesDialog';
-import { largePoText } from './setting-changes';
+import '../purchasing-controls/coding-mode.css';
+import { CODING_MODE_EFFECTS, CODING_MODE_LABELS, largePoText } from './setting-changes';
 
 const LARGE_PO_ID = 'installation-large-po';
 
@@ -24,7 +26,8 @@ export function InstallationSettings({ settings }: { settings: Settings }) {
     useInstallationSettingsStore.getState().relocale(locale);
   }, [locale]);
 
-  const costCentersEnabled = edits.costCentersEnabled ?? settings.costCentersEnabled;
+  const codingMode = edits.codingMode ?? settings.codingMode;
+  const budgetOrderRequired = edits.budgetOrderRequired ?? settings.budgetOrderRequired;
   const installationLocale = edits.locale ?? settings.locale;
   const largePo = edits.largePo?.text ?? largePoText(settings.largePoAmountMinor, locale);
 
@@ -50,19 +53,46 @@ export function InstallationSettings({ settings }: { settings: Settings }) {
       <h2 id="installation-title">Installation settings</h2>
       <p className="hint">These apply to every workstation and every operator. Each change is confirmed first and recorded in the audit log.</p>
       <form className="settings-form" noValidate onSubmit={onSubmit}>
+        <fieldset className="field settings-modes" aria-describedby="installation-coding-hint">
+          <legend>How POs are coded</legend>
+          {CODING_MODES.map((mode) => (
+            <label key={mode} className="settings-mode" htmlFor={`installation-coding-${mode}`}>
+              <input
+                id={`installation-coding-${mode}`}
+                type="radio"
+                name="installation-coding-mode"
+                value={mode}
+                checked={codingMode === mode}
+                aria-describedby={`installation-coding-${mode}-hint`}
+                onChange={() => store.edit({ codingMode: mode })}
+              />
+              <span className="settings-mode-text">
+                <span className="settings-mode-label">{CODING_MODE_LABELS[mode]}</span>
+                <span className="hint" id={`installation-coding-${mode}-hint`}>
+                  {CODING_MODE_EFFECTS[mode]}
+                </span>
+              </span>
+            </label>
+          ))}
+          <p className="hint" id="installation-coding-hint">
+            One way at a time: cost centers and project codes cannot both be in use, so choosing one turns the other off. Switching never rewrites
+            stored POs: each keeps the cost centers or project code it was saved with.
+          </p>
+        </fieldset>
+
         <div className="field settings-check">
-          <label htmlFor="installation-cost-centers">
+          <label htmlFor="installation-budget-required">
             <input
-              id="installation-cost-centers"
+              id="installation-budget-required"
               type="checkbox"
-              checked={costCentersEnabled}
-              aria-describedby="installation-cost-centers-hint"
-              onChange={(event) => store.edit({ costCentersEnabled: event.target.checked })}
+              checked={budgetOrderRequired}
+              aria-describedby="installation-budget-required-hint"
+              onChange={(event) => store.edit({ budgetOrderRequired: event.target.checked })}
             />
-            Cost centers in use
+            Budget order required
           </label>
-          <p className="hint" id="installation-cost-centers-hint">
-            When off, no workstation shows or checks cost centers on POs and lines.
+          <p className="hint" id="installation-budget-required-hint">
+            A PO cannot be submitted without a budget order valid on its date. Drafts can be saved without one.
           </p>
         </div>
 

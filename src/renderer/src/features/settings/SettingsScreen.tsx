@@ -2,16 +2,18 @@ import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useSessionStore } from '../../stores/session-store';
 import { ApprovalRulesPanel } from '../approval-rules/ApprovalRulesPanel';
 import { WorkstationSettings } from '../connection/WorkstationSettings';
+import { PurchasingControlsPanel } from '../purchasing-controls/PurchasingControlsPanel';
 import { InstallationSettings } from './InstallationSettings';
 import { LockedSignIns } from './LockedSignIns';
 import { MyPreferences } from './MyPreferences';
 import './settings.css';
 
-type SettingsTab = 'general' | 'approval-rules';
+type SettingsTab = 'general' | 'approval-rules' | 'billing-entities';
 
 const TABS: { id: SettingsTab; label: string }[] = [
   { id: 'general', label: 'General' },
   { id: 'approval-rules', label: 'Approval rules' },
+  { id: 'billing-entities', label: 'Billing entities and groups' },
 ];
 
 const tabId = (tab: SettingsTab) => `settings-tab-${tab}`;
@@ -19,7 +21,8 @@ const panelId = (tab: SettingsTab) => `settings-panel-${tab}`;
 
 /**
  * Every operator's own preferences; for admins also the installation's settings and sign-in unlocks.
- * Supervisors and admins have a second tab, the approval rules (admins change them, supervisors read them).
+ * Supervisors and admins have more tabs: the approval rules, and the billing entities and user groups
+ * the cost-center list at entry is made from (admins change them, supervisors read them).
  */
 export function SettingsScreen() {
   const operator = useSessionStore((s) => s.operator);
@@ -62,9 +65,9 @@ export function SettingsScreen() {
   );
 
   const meta = isAdmin
-    ? 'Your own preferences, the settings of this installation, and its approval rules.'
+    ? 'Your own preferences, the settings of this installation, its approval rules, billing entities and user groups.'
     : readsRules
-      ? 'Your own preferences, and the approval rules you review under.'
+      ? 'Your own preferences, the approval rules you review under, and the billing entities and user groups.'
       : 'Your own preferences.';
 
   return (
@@ -96,7 +99,7 @@ export function SettingsScreen() {
             ))}
           </div>
           <div role="tabpanel" id={panelId(shown)} aria-labelledby={tabId(shown)}>
-            {shown === 'general' ? general : <ApprovalRulesPanel />}
+            {shown === 'general' ? general : shown === 'approval-rules' ? <ApprovalRulesPanel /> : <PurchasingControlsPanel />}
           </div>
         </>
       ) : (

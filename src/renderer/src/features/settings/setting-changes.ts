@@ -1,4 +1,4 @@
-import type { Settings, SettingsChange } from '../../../../shared/contracts';
+import type { CodingMode, Settings, SettingsChange } from '../../../../shared/contracts';
 import { formatMoney, parseMoney } from '../../../../shared/locale-format';
 import { LOCALE_LABELS, type LocaleCode } from '../../../../shared/locales';
 
@@ -7,7 +7,10 @@ export const largePoText = (minor: number | null, locale: LocaleCode): string =>
 
 /** What the admin has touched on the installation form; untouched settings follow the stored ones. */
 export interface InstallationEdits {
+  /** The older switch (on: cost centers, off: neither); the form now edits the coding mode itself. */
   costCentersEnabled?: boolean;
+  codingMode?: CodingMode;
+  budgetOrderRequired?: boolean;
   locale?: LocaleCode;
   /** The text as typed, with the locale it was typed in, so its meaning never depends on a later switch. */
   largePo?: { text: string; locale: LocaleCode };
@@ -32,6 +35,10 @@ export function readInstallationDraft(current: Settings, edits: InstallationEdit
   if (edits.costCentersEnabled !== undefined && edits.costCentersEnabled !== current.costCentersEnabled) {
     change.costCentersEnabled = edits.costCentersEnabled;
   }
+  if (edits.codingMode !== undefined && edits.codingMode !== current.codingMode) change.codingMode = edits.codingMode;
+  if (edits.budgetOrderRequired !== undefined && edits.budgetOrderRequired !== current.budgetOrderRequired) {
+    change.budgetOrderRequired = edits.budgetOrderRequired;
+  }
   if (edits.locale !== undefined && edits.locale !== current.locale) change.locale = edits.locale;
   if (edits.largePo !== undefined) {
     const reading = readLargePo(edits.largePo.text, edits.largePo.locale);
@@ -42,6 +49,27 @@ export function readInstallationDraft(current: Settings, edits: InstallationEdit
 }
 
 const onOff = (enabled: boolean) => (enabled ? 'on' : 'off');
+
+/** The coding modes as the settings form names them. */
+export const CODING_MODE_LABELS: Readonly<Record<CodingMode, string>> = {
+  'cost-centers': 'Cost centers',
+  'project-codes': 'Project codes',
+  off: 'Off',
+};
+
+/** What each mode means at PO entry, for the form's hints and the confirmation. */
+export const CODING_MODE_EFFECTS: Readonly<Record<CodingMode, string>> = {
+  'cost-centers': 'POs and lines are coded by cost center, checked against each operator’s scheme and billing entities.',
+  'project-codes': 'Every PO carries a project code typed at entry, in place of the cost center; a PO without one is refused.',
+  off: 'POs carry neither cost centers nor project codes.',
+};
+
+/** Which stored codes a switch away from `from` leaves alone, said plainly: nothing stored is ever rewritten. */
+const STORED_POS_KEEP: Readonly<Record<CodingMode, string>> = {
+  'cost-centers': 'Stored POs keep the cost centers they were saved with.',
+  'project-codes': 'Stored POs keep the project codes they were saved with.',
+  off: 'Stored POs keep whatever they were saved with.',
+};
 const amountText = (minor: number | null, locale: LocaleCode) => (minor === null ? 'never ask' : formatMoney(minor, locale));
 
 export interface SettingChangeDescription {
@@ -63,6 +91,22 @@ export function describeSettingChanges(before: Settings, change: SettingsChange,
       effect: after
         ? 'Every workstation shows cost centers again and checks them on every save.'
         : 'Every workstation stops showing and checking cost centers.',
+    });
+  }
+  if (change.codingMode !== undefined && change.codingMode !== before.codingMode) {
+    const after = change.codingMode;
+    descriptions.push({
+      summary: `Coding mode: ${CODING_MODE_LABELS[before.codingMode].toLowerCase()} → ${CODING_MODE_LABELS[after].toLowerCase()}`,
+      effect: `${CODING_MODE_EFFECTS[after]} ${STORED_POS_KEEP[before.codingMode]}`,
+    });
+  }
+  if (change.budgetOrderRequired !== undefined && change.budgetOrderRequired !== before.budgetOrderRequired) {
+    const after = change.budgetOrderRequired;
+    descriptions.push({
+      summary: `Budget order required: ${onOff(before.budgetOrderRequired)} → ${onOff(after)}`,
+      effect: after
+        ? 'A PO cannot be submitted without a budget order valid on its date; drafts can still be saved without one.'
+        : 'POs may be submitted without a budget order.',
     });
   }
   if (change.locale !== undefined && change.locale !== before.locale) {

@@ -56,6 +56,9 @@ export const openPoOf = (detail: PoDetail): OpenPo => ({
   canChange: detail.access.canChange,
   accessReason: detail.access.reason,
   standing: detail.standing,
+  billingEntityCode: detail.billingEntity?.code ?? null,
+  customerPoNumber: detail.customerPoNumber,
+  budgetOrder: detail.budgetOrder,
 });
 
 /** The form's fields as a stored PO fills them; the caller starts from a blank form. */
@@ -65,6 +68,13 @@ export const formOf = (detail: PoDetail, locale: LocaleCode): Partial<PoEntrySta
   warehouseCode: detail.warehouseCode,
   costCenterText: detail.costCenterCode ?? '',
   costCenterExplicit: detail.costCenterCode !== null,
+  // Stored without a header cost center: "None" was chosen, so no default is proposed over it.
+  noCostCenter: detail.costCenterCode === null,
+  billingEntityText: detail.billingEntity?.code ?? '',
+  // The code as stored goes back unchanged, in every mode: switching modes never rewrites a stored PO.
+  projectCodeText: detail.projectCode ?? '',
+  budgetOrderText: detail.budgetOrder?.number ?? '',
+  budgetOrderId: detail.budgetOrder?.id ?? null,
   lines: linesFromDetail(detail, locale),
 });
 

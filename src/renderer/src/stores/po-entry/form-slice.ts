@@ -15,7 +15,15 @@ export const blankForm = (): Partial<PoEntryState> => ({
   costCenterText: '',
   costCenterExplicit: false,
   costCenterTyped: false,
+  noCostCenter: false,
+  billingEntityText: '',
+  projectCodeText: '',
   resolution: null,
+  budgetOrderText: '',
+  budgetOrderId: null,
+  budgetPicker: null,
+  budgetPickerError: null,
+  headroom: null,
   lines: [newLine()],
   touched: {},
   submitted: false,
@@ -94,6 +102,7 @@ export const createFormSlice: PoEntrySlice<FormSlice> = (set, get) => {
 
     settingsChanged() {
       void get().resolve(true);
+      void get().loadBudgetPicker();
     },
 
     discard() {

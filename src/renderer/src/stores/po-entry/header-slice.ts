@@ -4,7 +4,10 @@ import { normalCode, withoutKeys } from './draft-mapping';
 import type { HeaderSlice, PoEntrySlice } from './state';
 import { tracking } from './tracking';
 
-/** Vendor, warehouse and cost center, and main's resolution of them (defaults and refusals with reasons). */
+/**
+ * Vendor, warehouse, billing entity, cost center or project code, and main's resolution of them
+ * (defaults, the cost-center list a billing entity narrows, refusals with reasons).
+ */
 export const createHeaderSlice: PoEntrySlice<HeaderSlice> = (set, get) => {
   const edited = () => {
     tracking.editSeq++;
@@ -17,6 +20,9 @@ export const createHeaderSlice: PoEntrySlice<HeaderSlice> = (set, get) => {
     costCenterExplicit: false,
     costCenterTyped: false,
     resolution: null,
+    billingEntityText: '',
+    projectCodeText: '',
+    noCostCenter: false,
 
     setVendorText(text) {
       set((state) => ({ vendorText: text, fieldErrors: withoutKeys(state.fieldErrors, ['vendor']), ...edited() }));
@@ -38,6 +44,7 @@ export const createHeaderSlice: PoEntrySlice<HeaderSlice> = (set, get) => {
         costCenterText: text,
         costCenterExplicit: entered,
         costCenterTyped: entered,
+        noCostCenter: false,
         fieldErrors: withoutKeys(state.fieldErrors, ['costCenter']),
         ...edited(),
       }));
@@ -50,6 +57,36 @@ export const createHeaderSlice: PoEntrySlice<HeaderSlice> = (set, get) => {
       void get().resolve();
     },
 
+    chooseNoCostCenter() {
+      set((state) => ({
+        costCenterText: '',
+        costCenterExplicit: false,
+        costCenterTyped: false,
+        noCostCenter: true,
+        fieldErrors: withoutKeys(state.fieldErrors, ['costCenter']),
+        ...edited(),
+      }));
+      void get().resolve();
+    },
+
+    setBillingEntityText(text) {
+      set((state) => ({ billingEntityText: text, fieldErrors: withoutKeys(state.fieldErrors, ['billingEntity', 'costCenter']), ...edited() }));
+    },
+
+    commitBillingEntity(text) {
+      set({ billingEntityText: normalCode(text) });
+      void get().resolve();
+    },
+
+    setProjectCodeText(text) {
+      // Kept exactly as typed: a project code keeps its case, and main alone trims it.
+      set((state) => ({ projectCodeText: text, fieldErrors: withoutKeys(state.fieldErrors, ['projectCode']), ...edited() }));
+    },
+
+    commitProjectCode() {
+      void get().resolve();
+    },
+
     async resolve(force = false) {
       const state = get();
       const draft = {
@@ -58,6 +95,9 @@ export const createHeaderSlice: PoEntrySlice<HeaderSlice> = (set, get) => {
         vendorCode: normalCode(state.vendorText),
         warehouseCode: state.warehouseCode,
         costCenterCode: state.costCenterExplicit ? normalCode(state.costCenterText) || null : null,
+        billingEntityCode: normalCode(state.billingEntityText) || null,
+        projectCode: state.projectCodeText === '' ? null : state.projectCodeText,
+        ...(state.noCostCenter ? { noCostCenter: true } : {}),
       };
       const key = JSON.stringify(draft);
       if (!force && key === tracking.lastResolvedKey) return;
@@ -74,7 +114,7 @@ export const createHeaderSlice: PoEntrySlice<HeaderSlice> = (set, get) => {
       const resolution = result.value;
       set((current) => ({
         resolution,
-        costCenterText: current.costCenterExplicit ? current.costCenterText : (resolution.costCenter.code ?? ''),
+        costCenterText: current.costCenterExplicit || current.noCostCenter ? current.costCenterText : (resolution.costCenter.code ?? ''),
       }));
     },
   };

@@ -1,6 +1,7 @@
 import type { SavePoInput } from '../../../../shared/contracts';
 import type { AppError, FieldIssue } from '../../../../shared/result';
 import { api } from '../../api';
+import { CONTROL_IDS, CONTROL_LABELS, controlTargetOf } from '../../features/po-entry/control-field-ids';
 import { ADD_LINE_BUTTON_ID, CELL_LABELS, fieldTargetOf, HEADER_IDS, lineCellId, lineFieldKey, SAVE_BUTTON_ID } from '../../features/po-entry/field-ids';
 import { isBlankLine, LINE_CELLS, lineErrors } from '../../features/po-entry/line-rules';
 import { currentLocale } from '../../hooks/useLocaleFormat';
@@ -16,6 +17,11 @@ function clientProblems(state: PoEntryState): Problem[] {
   const problems: Problem[] = [];
   if (state.vendorText.trim() === '') problems.push({ key: 'vendor', id: HEADER_IDS.vendor, label: 'Vendor', message: 'Choose a vendor.' });
   if (state.warehouseCode === '') problems.push({ key: 'warehouse', id: HEADER_IDS.warehouse, label: 'Warehouse', message: 'Choose a warehouse.' });
+  // A budget order typed but not among those open on the PO's date: its sentence already stands beside the field.
+  const budgetRefusal = state.fieldErrors.budgetOrder;
+  if (budgetRefusal && state.budgetOrderId === null && state.budgetOrderText.trim() !== '') {
+    problems.push({ key: 'budgetOrder', id: CONTROL_IDS.budgetOrder, label: CONTROL_LABELS.budgetOrder, message: budgetRefusal });
+  }
   const sent = state.lines.filter((line) => !isBlankLine(line));
   if (sent.length === 0) {
     const first = state.lines[0];
@@ -51,7 +57,7 @@ export const createSaveSlice: PoEntrySlice<SaveSlice> = (set, get) => {
     const fieldErrors: Record<string, string> = {};
     const problems: Problem[] = [];
     for (const issue of issues) {
-      const target = fieldTargetOf(issue.path, sentLines, lineNumberOf);
+      const target = controlTargetOf(issue.path) ?? fieldTargetOf(issue.path, sentLines, lineNumberOf);
       if (!target || fieldErrors[target.key]) continue;
       fieldErrors[target.key] = issue.message;
       problems.push({ ...target, message: issue.message });
@@ -71,9 +77,13 @@ export const createSaveSlice: PoEntrySlice<SaveSlice> = (set, get) => {
       ...(state.po ? { id: state.po.id, version: state.po.version } : {}),
       vendorCode: state.vendorText.trim(),
       warehouseCode: state.warehouseCode,
-      costCenterCode: enabled ? normalCode(state.costCenterText) || null : null,
+      // "None" sends no cost center; main accepts that only where the scheme does not require one.
+      costCenterCode: enabled && !state.noCostCenter ? normalCode(state.costCenterText) || null : null,
       costCenterEntered: enabled && state.costCenterTyped,
       lines: sent.map((line) => lineInputOf(line, enabled, locale)),
+      billingEntityCode: normalCode(state.billingEntityText) || null,
+      projectCode: state.projectCodeText === '' ? null : state.projectCodeText,
+      budgetOrderId: state.budgetOrderId,
       ...(confirmedLargeTotalMinor !== undefined ? { confirmedLargeTotalMinor } : {}),
     };
     const startedAt = tracking.editSeq;

@@ -10,6 +10,7 @@ import type {
   WarehouseOption,
 } from '../../../../shared/contracts';
 import type { PoStanding, PoStep } from '../../../../shared/lifecycle-schemas';
+import type { BudgetHeadroom, BudgetPicker, PoBudgetOrder } from '../../../../shared/purchasing-controls-schemas';
 import type { LargePoConfirmation } from '../../../../shared/result';
 import type { FieldTarget } from '../../features/po-entry/field-ids';
 import type { CodeCell, LineDraft } from '../../features/po-entry/line-rules';
@@ -27,6 +28,11 @@ export interface OpenPo {
   accessReason: string;
   /** Where the PO stands in its life: revision, why, approvals, revisions, and the steps open to this operator. */
   standing: PoStanding;
+  /** The billing entity and customer PO number as stored: a later change to the entity never rewrites them. */
+  billingEntityCode: string | null;
+  customerPoNumber: string | null;
+  /** The budget order as stored, and whether it is locked (from approval on) with main's reason. */
+  budgetOrder: PoBudgetOrder | null;
 }
 
 export type LinePatch = Partial<Pick<LineDraft, 'itemCode' | 'description' | 'quantity' | 'unitCost' | CodeCell>>;
@@ -74,12 +80,43 @@ export interface HeaderSlice {
   /** The operator typed or picked the cost center in this form (rule 4a: only this may become sticky). */
   costCenterTyped: boolean;
   resolution: HeaderResolution | null;
+  /** The billing entity's code as typed or picked; blank: none. */
+  billingEntityText: string;
+  /** The project code as typed (project-code mode); sent as typed, main trims and judges it. */
+  projectCodeText: string;
+  /** The operator chose "None" for the header cost center: main proposes no default. */
+  noCostCenter: boolean;
   setVendorText(text: string): void;
   commitVendor(text: string): void;
   setWarehouse(code: string): void;
   setCostCenterText(text: string): void;
   commitCostCenter(text: string): void;
+  /** "None" picked (only where main offers it): no header cost center, each line carries its own. */
+  chooseNoCostCenter(): void;
+  setBillingEntityText(text: string): void;
+  commitBillingEntity(text: string): void;
+  setProjectCodeText(text: string): void;
+  /** Leaving the project-code field: main judges what was typed. */
+  commitProjectCode(): void;
   resolve(force?: boolean): Promise<void>;
+}
+
+export interface BudgetSlice {
+  /** The budget order's number as typed or picked. */
+  budgetOrderText: string;
+  /** The budget order the PO draws on; null: none. */
+  budgetOrderId: number | null;
+  /** The open budget orders valid on the PO's date, with their figures; null until read. */
+  budgetPicker: BudgetPicker | null;
+  /** Why the picker's list could not be read. */
+  budgetPickerError: string | null;
+  /** What this PO as typed would leave unallocated on its budget order, with main's warning. */
+  headroom: BudgetHeadroom | null;
+  loadBudgetPicker(): Promise<void>;
+  setBudgetOrderText(text: string): void;
+  commitBudgetOrder(text: string): void;
+  /** Asks main what the PO total as typed now would leave on the chosen budget order. */
+  checkHeadroom(totalMinor: number): Promise<void>;
 }
 
 export interface LinesSlice {
@@ -145,5 +182,5 @@ export interface LifecycleSlice {
   refreshStanding(): Promise<void>;
 }
 
-export type PoEntryState = FormSlice & HeaderSlice & LinesSlice & RemovalSlice & SaveSlice & LifecycleSlice;
+export type PoEntryState = FormSlice & HeaderSlice & BudgetSlice & LinesSlice & RemovalSlice & SaveSlice & LifecycleSlice;
 export type PoEntrySlice<T> = StateCreator<PoEntryState, [], [], T>;
