@@ -3,6 +3,7 @@ import type { ApprovalRulesView } from '../../../../shared/lifecycle-schemas';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { useApprovalRulesStore } from '../../stores/approval-rules-store';
 import { type ApproverChoice, type BandDraft, type BandField, firstRefusedField, MAX_APPROVALS } from './band-draft';
+import { RecordFormActions } from '../../components/RecordFormActions';
 
 const ID = {
   scope: 'band-scope',
@@ -214,19 +215,7 @@ export function BandForm({ view, draft, onSaved, onCancel }: BandFormProps) {
           </p>
         </div>
 
-        <div className="settings-actions">
-          <button type="submit" className="primary" aria-disabled={saving || undefined}>
-            {draft.id === null ? 'Add band' : 'Save band'}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-          {formMessage && (
-            <p role="alert" className="settings-outcome is-refused">
-              {formMessage}
-            </p>
-          )}
-        </div>
+        <RecordFormActions noun="band" isNew={draft.id === null} saving={saving} onCancel={onCancel} formMessage={formMessage} />
       </form>
     </section>
   );

@@ -3,6 +3,7 @@ import type { BudgetView } from '../../../../shared/purchasing-controls-schemas'
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { useBudgetStore } from '../../stores/budget-store';
 import { BUDGET_FIELDS, type BudgetDraft, type BudgetField } from './budget-draft';
+import { RecordFormActions } from '../../components/RecordFormActions';
 
 const ID: Record<BudgetField, string> = {
   number: 'budget-number',
@@ -172,19 +173,7 @@ export function BudgetOrderForm({ view, draft, onSaved, onCancel }: BudgetOrderF
             </p>
           </div>
         </div>
-        <div className="settings-actions">
-          <button type="submit" className="primary" aria-disabled={saving || undefined}>
-            {draft.id === null ? 'Add budget order' : 'Save budget order'}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-          {formMessage && (
-            <p role="alert" className="settings-outcome is-refused">
-              {formMessage}
-            </p>
-          )}
-        </div>
+        <RecordFormActions noun="budget order" isNew={draft.id === null} saving={saving} onCancel={onCancel} formMessage={formMessage} />
       </form>
     </section>
   );

@@ -3,6 +3,7 @@ import type { PurchasingControlsView } from '../../../../shared/purchasing-contr
 import { usePurchasingControlsStore } from '../../stores/purchasing-controls-store';
 import type { EntityDraft, EntityField } from './control-drafts';
 import { ControlFieldError, describedBy } from './ControlOutcome';
+import { RecordFormActions } from '../../components/RecordFormActions';
 
 const ID: Record<EntityField, string> = {
   code: 'entity-code',
@@ -159,19 +160,7 @@ export function BillingEntityForm({ view, draft, onSaved, onCancel }: BillingEnt
           <ControlFieldError id={errorId('costCenterCodes')} message={errors.costCenterCodes} />
         </fieldset>
 
-        <div className="settings-actions">
-          <button type="submit" className="primary" aria-disabled={saving || undefined}>
-            {draft.id === null ? 'Add billing entity' : 'Save billing entity'}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-          {formMessage && (
-            <p role="alert" className="settings-outcome is-refused">
-              {formMessage}
-            </p>
-          )}
-        </div>
+        <RecordFormActions noun="billing entity" isNew={draft.id === null} saving={saving} onCancel={onCancel} formMessage={formMessage} />
       </form>
     </section>
   );

@@ -3,6 +3,7 @@ import type { PurchasingControlsView } from '../../../../shared/purchasing-contr
 import { usePurchasingControlsStore } from '../../stores/purchasing-controls-store';
 import type { GroupDraft, GroupField } from './control-drafts';
 import { ControlFieldError, describedBy } from './ControlOutcome';
+import { RecordFormActions } from '../../components/RecordFormActions';
 
 const ID: Record<GroupField, string> = {
   name: 'group-name',
@@ -147,19 +148,7 @@ export function UserGroupForm({ view, draft, onSaved, onCancel }: UserGroupFormP
           </fieldset>
         </div>
 
-        <div className="settings-actions">
-          <button type="submit" className="primary" aria-disabled={saving || undefined}>
-            {draft.id === null ? 'Add user group' : 'Save user group'}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-          {formMessage && (
-            <p role="alert" className="settings-outcome is-refused">
-              {formMessage}
-            </p>
-          )}
-        </div>
+        <RecordFormActions noun="user group" isNew={draft.id === null} saving={saving} onCancel={onCancel} formMessage={formMessage} />
       </form>
     </section>
   );
