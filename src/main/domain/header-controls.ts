@@ -30,7 +30,7 @@ import {
   type RemovingList,
 } from './billing-entities';
 import type { CodingMode } from './coding-mode';
-import { allowedCostCenters, type CostCenterVerdict, effectiveCostCenters, type HeaderFacts, type HeaderVerdict, listCodes, resolveHeader } from './cost-center-rules';
+import { allowedCostCenters, type CostCenterVerdict, effectiveCostCenters, type HeaderFacts, type HeaderVerdict, resolveHeader } from './cost-center-rules';
 import { checkProjectCode } from './project-codes';
 
 export interface BillingEntityFacts extends BillingEntity {

@@ -21,9 +21,12 @@ export const lifecyclePoOf = (row: LifecycleRow): LifecyclePo => ({
   lastReleasedRevision: row.lastReleasedRevision,
 });
 
-/** The PO as approval judges it: its current revision's total and cost centers, and who changed that revision. */
-export async function loadReviewPo(db: Db, row: LifecycleRow): Promise<ReviewPo> {
-  const [lines, changedByIds] = await Promise.all([findStoredLines(db, row.id), revisionEditors(db, row.id, row.revision)]);
+/**
+ * The PO as approval judges it: its current revision's total and cost centers, and who changed that
+ * revision. A caller that has just read the PO's lines passes them, so they are not read twice.
+ */
+export async function loadReviewPo(db: Db, row: LifecycleRow, knownLines?: readonly { id: number; lineNumber: number; costCenterCode: string | null }[]): Promise<ReviewPo> {
+  const [lines, changedByIds] = await Promise.all([knownLines ?? findStoredLines(db, row.id), revisionEditors(db, row.id, row.revision)]);
   return {
     ...lifecyclePoOf(row),
     totalMinor: row.totalMinor,

@@ -64,8 +64,8 @@ export async function changePoStatus(desk: Desk, caller: Caller, input: StepInpu
   const row = await findLifecyclePo(db, input.id);
   if (!row) throw notFound(`Purchase order ${input.id} does not exist.`);
   const locale = await localeOf(db, caller);
-  const version = checkVersion(row.number, row.version, input.version);
-  if (!version.ok) throw conflict(version.reason.replace('nothing of yours was saved', 'nothing was changed'));
+  const version = checkVersion(row.number, row.version, input.version, 'nothing was changed');
+  if (!version.ok) throw conflict(version.reason);
 
   const actor = actorOf(caller);
   const request = requestOf(input);

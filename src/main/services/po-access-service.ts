@@ -12,7 +12,7 @@ import { loadOperatorScope } from './operator-scope';
 import { loadPoSecurity, type PoSecurity } from './po-security';
 import { loadPoControlsView } from './po-controls-view';
 import { loadStanding } from './po-standing';
-import { getSettings } from './settings-service';
+import { localeOf } from './caller-locale';
 
 export interface PoAccessVerdict {
   access: PoAccess;
@@ -81,7 +81,7 @@ export async function loadPoDetail(db: Db, caller: Caller, id: number, mode: PoM
     enteredBy: costCenterEnteredBy,
     text: originText(costCenterSource, po.costCenterCode, costCenterEnteredBy),
   };
-  const [standing, controls] = await Promise.all([loadStanding(db, caller, id, caller.operator.locale ?? (await getSettings(db)).locale), loadPoControlsView(db, id)]);
+  const [standing, controls] = await Promise.all([loadStanding(db, caller, id, await localeOf(db, caller), po.lines), loadPoControlsView(db, id)]);
   return { ...summary, costCenterOrigin, ...controls, access: judged.access, standing, judged };
 }
 

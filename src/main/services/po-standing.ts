@@ -10,6 +10,9 @@ import { actorOf, lifecyclePoOf, loadApprover, loadReviewPo, submittedBandOf } f
 import { notFound } from './app-failure';
 import type { Caller } from './desk';
 
+/** A line as the standing reads it: which cost center it charges. */
+type StandingLine = { id: number; lineNumber: number; costCenterCode: string | null };
+
 /** The steps asked of the PO screen, each with the facts its rule needs filled in as a neutral example. */
 const STEP_REQUESTS: LifecycleRequest[] = [
   { action: 'submit', approvalRequired: true },
@@ -22,7 +25,7 @@ const STEP_REQUESTS: LifecycleRequest[] = [
 ];
 
 /** Where the PO stands and what this person may do with it now, each with the sentence that says why (not). */
-export async function loadStanding(db: Db, caller: Caller, poId: number, locale: LocaleCode): Promise<PoStanding> {
+export async function loadStanding(db: Db, caller: Caller, poId: number, locale: LocaleCode, lines?: readonly StandingLine[]): Promise<PoStanding> {
   const row = await findLifecyclePo(db, poId);
   if (!row) throw notFound(`Purchase order ${poId} does not exist.`);
   const [approvals, released] = await Promise.all([loadApprovals(db, poId), listRevisions(db, poId)]);
@@ -38,22 +41,29 @@ export async function loadStanding(db: Db, caller: Caller, poId: number, locale:
     progress: row.status === 'submitted' && band !== null ? approvalProgress(band, inForce).summary : null,
     approvals: approvals.map((a) => ({ approverName: a.approverName, approverRole: a.approverRole, at: a.at, revision: a.revision, voided: a.voided })),
     revisions,
-    actions: await actionsFor(db, caller, row, locale, approvals),
+    actions: await actionsFor(db, caller, row, locale, approvals, lines),
   };
 }
 
-async function actionsFor(db: Db, caller: Caller, row: LifecycleRow, locale: LocaleCode, approvals: Awaited<ReturnType<typeof loadApprovals>>): Promise<PoActionOption[]> {
+async function actionsFor(
+  db: Db,
+  caller: Caller,
+  row: LifecycleRow,
+  locale: LocaleCode,
+  approvals: Awaited<ReturnType<typeof loadApprovals>>,
+  lines: readonly StandingLine[] | undefined,
+): Promise<PoActionOption[]> {
   const po = lifecyclePoOf(row);
   const actor = actorOf(caller);
   const options: PoActionOption[] = [];
   for (const request of STEP_REQUESTS) {
     const verdict = decideTransition(po, actor, request);
     let reason = verdict.reason;
-    if (verdict.allowed && request.action === 'submit') reason = await submitHint(db, row, locale);
+    if (verdict.allowed && request.action === 'submit') reason = await submitHint(db, row, locale, lines);
     options.push({ action: request.action as PoActionOption['action'], allowed: verdict.allowed, reason });
   }
   if (row.status === 'submitted' && caller.operator.role !== 'operator') {
-    const [reviewPo, approver, enabled] = await Promise.all([loadReviewPo(db, row), loadApprover(db, caller), readCostCentersEnabled(db)]);
+    const [reviewPo, approver, enabled] = await Promise.all([loadReviewPo(db, row, lines), loadApprover(db, caller), readCostCentersEnabled(db)]);
     const facts = { po: reviewPo, approver, band: submittedBandOf(row), approvals, costCentersEnabled: enabled, locale };
     const approve = checkApprover(facts);
     const reject = checkRejecter(facts);
@@ -63,7 +73,7 @@ async function actionsFor(db: Db, caller: Caller, row: LifecycleRow, locale: Loc
 }
 
 /** What submitting would lead to: the band that applies, or approval on submit. */
-async function submitHint(db: Db, row: LifecycleRow, locale: LocaleCode): Promise<string> {
-  const [bands, enabled, reviewPo] = await Promise.all([loadApprovalBands(db), readCostCentersEnabled(db), loadReviewPo(db, row)]);
+async function submitHint(db: Db, row: LifecycleRow, locale: LocaleCode, lines: readonly StandingLine[] | undefined): Promise<string> {
+  const [bands, enabled, reviewPo] = await Promise.all([loadApprovalBands(db), readCostCentersEnabled(db), loadReviewPo(db, row, lines)]);
   return bandFor({ costCentersEnabled: enabled, bands }, reviewPo, locale).reason;
 }

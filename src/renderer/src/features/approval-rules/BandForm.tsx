@@ -1,9 +1,10 @@
-import { type FormEvent, type KeyboardEvent, useEffect } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import type { ApprovalRulesView } from '../../../../shared/lifecycle-schemas';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { useApprovalRulesStore } from '../../stores/approval-rules-store';
 import { type ApproverChoice, type BandDraft, type BandField, firstRefusedField, MAX_APPROVALS } from './band-draft';
 import { RecordFormActions } from '../../components/RecordFormActions';
+import { cancelOnEscape, fieldAria } from '../../components/record-form';
 
 const ID = {
   scope: 'band-scope',
@@ -86,15 +87,9 @@ export function BandForm({ view, draft, onSaved, onCancel }: BandFormProps) {
     if (first && current) focusBandField(first, current);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
+  const onKeyDown = cancelOnEscape(onCancel);
 
-  const describedBy = (field: BandField, hint?: string) => [hint, fieldErrors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
-  const invalid = (field: BandField) => (fieldErrors[field] ? 'true' : undefined);
+  const { invalid, describedBy } = fieldAria(fieldErrors, errorId);
 
   return (
     <section className="settings-card band-form-card" aria-labelledby="band-form-title">

@@ -1,9 +1,10 @@
-import { type FormEvent, type KeyboardEvent, useEffect } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import type { BudgetView } from '../../../../shared/purchasing-controls-schemas';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { useBudgetStore } from '../../stores/budget-store';
 import { BUDGET_FIELDS, type BudgetDraft, type BudgetField } from './budget-draft';
 import { RecordFormActions } from '../../components/RecordFormActions';
+import { cancelOnEscape, fieldAria, firstRefused } from '../../components/record-form';
 
 const ID: Record<BudgetField, string> = {
   number: 'budget-number',
@@ -56,19 +57,13 @@ export function BudgetOrderForm({ view, draft, onSaved, onCancel }: BudgetOrderF
       return;
     }
     const refused = useBudgetStore.getState().fieldErrors;
-    const first = BUDGET_FIELDS.find((field) => refused[field]);
+    const first = firstRefused(BUDGET_FIELDS, refused);
     if (first) document.getElementById(ID[first])?.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
+  const onKeyDown = cancelOnEscape(onCancel);
 
-  const invalid = (field: BudgetField) => (errors[field] ? 'true' : undefined);
-  const describedBy = (field: BudgetField, hint?: string) => [hint, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
+  const { invalid, describedBy } = fieldAria(errors, errorId);
 
   return (
     <section className="settings-card budget-form-card" aria-labelledby="budget-form-title">

@@ -1,9 +1,10 @@
-import { type FormEvent, type KeyboardEvent, useEffect } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import type { PurchasingControlsView } from '../../../../shared/purchasing-controls-schemas';
 import { usePurchasingControlsStore } from '../../stores/purchasing-controls-store';
 import type { EntityDraft, EntityField } from './control-drafts';
 import { ControlFieldError, describedBy } from './ControlOutcome';
 import { RecordFormActions } from '../../components/RecordFormActions';
+import { cancelOnEscape, firstRefused } from '../../components/record-form';
 
 const ID: Record<EntityField, string> = {
   code: 'entity-code',
@@ -49,16 +50,11 @@ export function BillingEntityForm({ view, draft, onSaved, onCancel }: BillingEnt
       return;
     }
     const refused = usePurchasingControlsStore.getState().entityErrors;
-    const first = FIELD_ORDER.find((field) => refused[field]);
+    const first = firstRefused(FIELD_ORDER, refused);
     if (first) focusField(first);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
+  const onKeyDown = cancelOnEscape(onCancel);
 
   const invalid = (field: EntityField) => (errors[field] ? 'true' : undefined);
   const errorRef = (field: EntityField) => errors[field] && errorId(field);

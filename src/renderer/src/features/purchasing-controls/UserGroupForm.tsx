@@ -1,9 +1,10 @@
-import { type FormEvent, type KeyboardEvent, useEffect } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import type { PurchasingControlsView } from '../../../../shared/purchasing-controls-schemas';
 import { usePurchasingControlsStore } from '../../stores/purchasing-controls-store';
 import type { GroupDraft, GroupField } from './control-drafts';
 import { ControlFieldError, describedBy } from './ControlOutcome';
 import { RecordFormActions } from '../../components/RecordFormActions';
+import { cancelOnEscape, firstRefused } from '../../components/record-form';
 
 const ID: Record<GroupField, string> = {
   name: 'group-name',
@@ -47,16 +48,11 @@ export function UserGroupForm({ view, draft, onSaved, onCancel }: UserGroupFormP
       return;
     }
     const refused = usePurchasingControlsStore.getState().groupErrors;
-    const first = FIELD_ORDER.find((field) => refused[field]);
+    const first = firstRefused(FIELD_ORDER, refused);
     if (first) focusField(first);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
+  const onKeyDown = cancelOnEscape(onCancel);
 
   const invalid = (field: GroupField) => (errors[field] ? 'true' : undefined);
   const errorRef = (field: GroupField) => errors[field] && errorId(field);
