@@ -1,3 +1,9 @@
+import { ADMIN_AUDIT_ACTIONS, ADMIN_AUDIT_RULES } from './audit-vocabulary-admin';
+import { CODING_AUDIT_ACTIONS, CODING_AUDIT_RULES } from './audit-vocabulary-coding';
+import { IMPORT_AUDIT_ACTIONS, IMPORT_AUDIT_RULES } from './audit-vocabulary-import';
+import { INVOICE_AUDIT_ACTIONS, INVOICE_AUDIT_RULES } from './audit-vocabulary-invoice';
+import { OPERATOR_ADMIN_AUDIT_ACTIONS, OPERATOR_ADMIN_AUDIT_RULES } from './audit-vocabulary-operator-admin';
+
 /**
  * Every action and rule the audit log records, with the words the audit view shows for them.
  * Main writes only these; the view's pick-lists offer all of them, found or not.
@@ -55,6 +61,11 @@ export const AUDIT_ACTIONS = {
   'user-group-deleted': 'User group deleted',
   'budget-order-created': 'Budget order added',
   'budget-order-changed': 'Budget order changed',
+  ...CODING_AUDIT_ACTIONS,
+  ...INVOICE_AUDIT_ACTIONS,
+  ...ADMIN_AUDIT_ACTIONS,
+  ...OPERATOR_ADMIN_AUDIT_ACTIONS,
+  ...IMPORT_AUDIT_ACTIONS,
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -133,6 +144,11 @@ export const AUDIT_RULES = {
   'budget-change-needs-draft': 'Budget order changed on drafts only',
   'budget-change-draft': 'Budget order changed on a draft',
   'budget-order-required': 'Budget order required',
+  ...CODING_AUDIT_RULES,
+  ...INVOICE_AUDIT_RULES,
+  ...ADMIN_AUDIT_RULES,
+  ...OPERATOR_ADMIN_AUDIT_RULES,
+  ...IMPORT_AUDIT_RULES,
 } as const;
 
 export interface VocabularyEntry {

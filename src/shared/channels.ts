@@ -1,3 +1,9 @@
+import { adminChannels } from './admin-channels';
+import { codingChannels } from './coding-channels';
+import { importChannels } from './import-channels';
+import { invoiceChannels } from './invoice-channels';
+import { operatorAdminChannels } from './operator-admin-channels';
+
 /**
  * IPC channel names, kept free of zod so the sandboxed preload and the browser bridge
  * can be built from them without bundling validation code.
@@ -44,6 +50,12 @@ export const channels = {
   deleteBillingEntity: 'purchasing-controls:delete-billing-entity',
   saveUserGroup: 'purchasing-controls:save-user-group',
   deleteUserGroup: 'purchasing-controls:delete-user-group',
+  // Each later feature keeps its channels beside its contracts.
+  ...codingChannels,
+  ...invoiceChannels,
+  ...adminChannels,
+  ...operatorAdminChannels,
+  ...importChannels,
   // Answered by the shell itself (Electron main, or the web host), never by a desk: how this screen reaches its desk.
   connectionState: 'connection:state',
   testConnection: 'connection:test',

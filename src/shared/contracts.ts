@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CHANGE_CHANNEL, type ChannelName, channels } from './channels';
+import { CHANGE_CHANNEL } from './channels';
+import { contract, emptyInput } from './contract';
+import { adminContracts } from './admin-contracts';
+import { codingContracts } from './coding-contracts';
+import { importContracts } from './import-contracts';
+import { invoiceContracts } from './invoice-contracts';
+import { operatorAdminContracts } from './operator-admin-contracts';
 import { SUPPORTED_LOCALES } from './locales';
 import { MAX_QUANTITY_MILLI, MAX_UNIT_COST_MINOR } from './money';
 import { checkTeamServerUrl } from './team-server-url';
@@ -42,22 +48,7 @@ import {
 export { poStatusSchema, type PoStatus } from './lifecycle-schemas';
 export { codingModeSchema, type CodingMode } from './purchasing-controls-schemas';
 
-/**
- * The whole IPC surface, defined once: each contract names its channel, the input main accepts
- * and the output it promises. Preload builds `window.api` from this table and main validates
- * against it, so the two sides cannot drift apart.
- */
-export interface Contract<I extends z.ZodType, O extends z.ZodType> {
-  channel: string;
-  input: I;
-  output: O;
-}
-
-const contract = <I extends z.ZodType, O extends z.ZodType>(name: ChannelName, input: I, output: O): Contract<I, O> => ({
-  channel: channels[name],
-  input,
-  output,
-});
+export { type Contract, contract } from './contract';
 
 const code = (what: string) =>
   z
@@ -466,7 +457,7 @@ export const poRevisionSchema = z.object({
 });
 export type PoRevision = z.infer<typeof poRevisionSchema>;
 
-const empty = z.strictObject({});
+const empty = emptyInput;
 const searchText = z.strictObject({ query: z.string().max(100, 'Search text is at most 100 characters') });
 
 export const contracts = {
@@ -544,6 +535,12 @@ export const contracts = {
   deleteBillingEntity: contract('deleteBillingEntity', z.strictObject({ id: z.number().int().positive() }), purchasingControlsViewSchema),
   saveUserGroup: contract('saveUserGroup', userGroupInputSchema, purchasingControlsViewSchema),
   deleteUserGroup: contract('deleteUserGroup', z.strictObject({ id: z.number().int().positive() }), purchasingControlsViewSchema),
+  // Each later feature keeps its contracts in its own file; they must not import this one.
+  ...codingContracts,
+  ...invoiceContracts,
+  ...adminContracts,
+  ...operatorAdminContracts,
+  ...importContracts,
 } as const;
 
 /**
@@ -617,7 +614,7 @@ export type OutputOf<K extends CallName> = z.output<AllContracts[K]['output']>;
 export const isConnectionContractName = (name: string): name is ConnectionContractName => Object.hasOwn(connectionContracts, name);
 
 export { CHANGE_CHANNEL };
-export type ChangedEntity = 'purchase-orders' | 'settings' | 'session' | 'audit' | 'approval-rules' | 'review';
+export type ChangedEntity = 'purchase-orders' | 'settings' | 'session' | 'audit' | 'approval-rules' | 'review' | 'master-data' | 'coding' | 'invoices' | 'operators';
 export interface ChangeNotice {
   entities: ChangedEntity[];
 }

@@ -35,7 +35,7 @@ forEachStore((store) => {
 
   it('db:migrate brings a new database up to date, then says there is nothing to do', { timeout: 30_000 }, () => {
     const first = runCli('migrate', where.location);
-    expect(first).toMatchObject({ status: 0, out: `${redactedLocation(where.location)}: applied 0001-foundation, 0002-line-distributions, 0003-entry-trust, 0004-audit-context, 0006-sign-in-guard, 0007-po-list-indexes, 0008-desk-sessions, 0009-po-life-cycle, 0010-purchasing-controls.` });
+    expect(first).toMatchObject({ status: 0, out: `${redactedLocation(where.location)}: applied 0001-foundation, 0002-line-distributions, 0003-entry-trust, 0004-audit-context, 0006-sign-in-guard, 0007-po-list-indexes, 0008-desk-sessions, 0009-po-life-cycle, 0010-purchasing-controls, 0011-row-coding, 0012-supplier-invoices, 0013-master-data-admin, 0014-operator-accounts.` });
     expect(runCli('migrate', where.location)).toMatchObject({ status: 0, out: `${redactedLocation(where.location)} is up to date.` });
   });
 

@@ -1,8 +1,12 @@
-import type { ChangedEntity, ContractName, OutputOf, ParsedInputOf } from '../../shared/contracts';
+import type { HandlerTable } from './handler-types';
+import { adminHandlers } from './admin-handlers';
+import { codingHandlers } from './coding-handlers';
+import { importHandlers } from './import-handlers';
+import { invoiceHandlers } from './invoice-handlers';
+import { operatorAdminHandlers } from './operator-admin-handlers';
 import { findCaller, signOut, toSummary } from '../services/auth-service';
 import { setUpFirstAdmin, setupState } from '../services/first-admin-service';
-import { type SignInClient, signIn, unlockSignIn } from '../services/sign-in-service';
-import type { Caller, Desk } from '../services/desk';
+import { signIn, unlockSignIn } from '../services/sign-in-service';
 import { resolvePoHeader } from '../services/header-service';
 import { listWarehouses, searchItems, searchVendors } from '../services/lookup-service';
 import { listAuditEntries, listAuditVocabulary } from '../services/audit-service';
@@ -21,18 +25,9 @@ import { deleteBillingEntity, deleteUserGroup, listPurchasingControls, saveBilli
 
 /**
  * How main answers each contract: who may call it, what it changes, and the service it calls.
- * Thin on purpose — validation happens before, rules live in services and domain.
+ * Thin on purpose — validation happens before, rules live in services and domain. Later features
+ * keep their handlers beside each other in their own files, spread in at the end.
  */
-type Handler<K extends ContractName> =
-  | {
-      access: 'anyone';
-      changes?: ChangedEntity[];
-      run: (desk: Desk, sessionKey: string, input: ParsedInputOf<K>, client: SignInClient) => Promise<OutputOf<K>>;
-    }
-  | { access: 'signed-in'; changes?: ChangedEntity[]; run: (desk: Desk, caller: Caller, input: ParsedInputOf<K>) => Promise<OutputOf<K>> };
-
-export type HandlerTable = { [K in ContractName]: Handler<K> };
-
 export const handlers: HandlerTable = {
   signIn: {
     access: 'anyone',
@@ -94,4 +89,9 @@ export const handlers: HandlerTable = {
   deleteBillingEntity: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => deleteBillingEntity(desk, caller, input.id) },
   saveUserGroup: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => saveUserGroup(desk, caller, input) },
   deleteUserGroup: { access: 'signed-in', changes: ['settings', 'audit'], run: (desk, caller, input) => deleteUserGroup(desk, caller, input.id) },
+  ...codingHandlers,
+  ...invoiceHandlers,
+  ...adminHandlers,
+  ...operatorAdminHandlers,
+  ...importHandlers,
 };

@@ -1,5 +1,7 @@
 import { lineTotalMinor } from '../../shared/money';
 import type { Db } from './connect';
+import { seedAdminDemo } from './demo-admin';
+import { seedCodingDemo } from './demo-coding';
 import type { DistributionTypeColumn, OverrideKind, RoleColumn } from './schema';
 
 /**
@@ -346,5 +348,8 @@ export async function seedDemoData(db: Db, passwordHash: string): Promise<void> 
       ])
       .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
       .execute();
+    // Later features seed their own master data beside the rest, in the same transaction.
+    await seedCodingDemo(trx);
+    await seedAdminDemo(trx);
   });
 }

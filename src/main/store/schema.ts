@@ -1,10 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AdminTables } from './schema-admin';
+import type { CodingTables } from './schema-coding';
+import type { InvoiceTables } from './schema-invoices';
 
 /**
  * Kysely's view of the database, on either store. Money is integer minor units (64-bit on both);
  * timestamps are ISO-8601 text.
  */
-export interface Database {
+/** Later features describe their own tables in ./schema-<feature>.ts; this interface gathers them. */
+export interface Database extends CodingTables, InvoiceTables, AdminTables {
   settings: SettingsTable;
   schemes: SchemesTable;
   cost_centers: CostCentersTable;

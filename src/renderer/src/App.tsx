@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { TopBar } from './components/TopBar';
+import { AdminScreen } from './features/admin/AdminScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
+import { InvoiceScreen } from './features/invoices/InvoiceScreen';
 import { BudgetScreen } from './features/budgets/BudgetScreen';
 import { PoEntryScreen } from './features/po-entry/PoEntryScreen';
 import { PoListScreen } from './features/po-list/PoListScreen';
@@ -32,6 +34,8 @@ export function App() {
   const showSettings = useSessionStore((s) => s.showSettings);
   const showReview = useSessionStore((s) => s.showReview);
   const showBudgets = useSessionStore((s) => s.showBudgets);
+  const showAdmin = useSessionStore((s) => s.showAdmin);
+  const showInvoices = useSessionStore((s) => s.showInvoices);
   const reviewCount = useReviewStore((s) => s.deskRows.length);
   const packageOpen = useReviewStore((s) => s.source === 'package' && s.pkg !== null);
   const newPo = usePoEntryStore((s) => s.newPo);
@@ -111,6 +115,8 @@ export function App() {
         onAudit={() => leaveScreenThen(showAudit)}
         onSettings={() => leaveScreenThen(showSettings)}
         onBudgets={() => leaveScreenThen(showBudgets)}
+        onInvoices={() => leaveScreenThen(showInvoices)}
+        onAdmin={() => leaveScreenThen(showAdmin)}
         reviewCount={isApprover(operator.role) ? reviewCount : null}
         onReview={() => leaveScreenThen(showReview)}
         onSignOut={() => leaveScreenThen(() => void signOut())}
@@ -141,6 +147,17 @@ export function App() {
         />
       )}
       {view === 'settings' && <SettingsScreen />}
+      {view === 'admin' && operator.role !== 'operator' && <AdminScreen />}
+      {view === 'invoices' && (
+        <InvoiceScreen
+          onOpenPo={(id) =>
+            leaveScreenThen(() => {
+              showEntry();
+              void openPo(id);
+            })
+          }
+        />
+      )}
       {view === 'review' && isApprover(operator.role) && <ReviewDeskScreen />}
       <LeaveDialog />
     </div>

@@ -8,6 +8,10 @@ import * as poListIndexes from './0007-po-list-indexes';
 import * as deskSessions from './0008-desk-sessions';
 import * as poLifeCycle from './0009-po-life-cycle';
 import * as purchasingControls from './0010-purchasing-controls';
+import * as rowCoding from './0011-row-coding';
+import * as supplierInvoices from './0012-supplier-invoices';
+import * as masterDataAdmin from './0013-master-data-admin';
+import * as operatorAccounts from './0014-operator-accounts';
 
 /**
  * Migrations are imported statically because the bundled main process has no migrations folder
@@ -26,6 +30,10 @@ const migrations: Record<string, Migration> = {
   '0008-desk-sessions': deskSessions,
   '0009-po-life-cycle': poLifeCycle,
   '0010-purchasing-controls': purchasingControls,
+  '0011-row-coding': rowCoding,
+  '0012-supplier-invoices': supplierInvoices,
+  '0013-master-data-admin': masterDataAdmin,
+  '0014-operator-accounts': operatorAccounts,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

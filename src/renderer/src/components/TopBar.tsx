@@ -14,6 +14,8 @@ interface TopBarProps {
   onAudit(): void;
   onSettings(): void;
   onBudgets(): void;
+  onInvoices(): void;
+  onAdmin(): void;
   /** POs waiting for this supervisor or admin; null for an operator, who has no review desk. */
   reviewCount: number | null;
   onReview(): void;
@@ -21,7 +23,7 @@ interface TopBarProps {
 }
 
 /** App name, the views, who is signed in under which scheme, and sign out. Installation settings live on the Settings screen. */
-export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit, onSettings, onBudgets, reviewCount, onReview, onSignOut }: TopBarProps) {
+export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit, onSettings, onBudgets, onInvoices, onAdmin, reviewCount, onReview, onSignOut }: TopBarProps) {
   const { locale } = useLocaleFormat();
   const waiting = reviewCount === null ? '' : formatScaled(reviewCount, 0, locale);
   return (
@@ -59,9 +61,17 @@ export function TopBar({ operator, view, editingStored, onList, onNewPo, onAudit
           <button type="button" className="nav-button" aria-current={view === 'budgets' ? 'page' : undefined} onClick={onBudgets}>
             Budgets
           </button>
+          <button type="button" className="nav-button" aria-current={view === 'invoices' ? 'page' : undefined} onClick={onInvoices}>
+            Invoices
+          </button>
           {operator.role !== 'operator' && (
             <button type="button" className="nav-button" aria-current={view === 'audit' ? 'page' : undefined} onClick={onAudit}>
               Audit log
+            </button>
+          )}
+          {operator.role !== 'operator' && (
+            <button type="button" className="nav-button" aria-current={view === 'admin' ? 'page' : undefined} onClick={onAdmin}>
+              Admin
             </button>
           )}
           <button type="button" className="nav-button" aria-current={view === 'settings' ? 'page' : undefined} onClick={onSettings}>

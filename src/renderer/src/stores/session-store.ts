@@ -5,7 +5,7 @@ import type { Result } from '../../../shared/result';
 import { api, hasApi } from '../api';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
-export type View = 'list' | 'entry' | 'audit' | 'settings' | 'review' | 'budgets';
+export type View = 'list' | 'entry' | 'audit' | 'settings' | 'review' | 'budgets' | 'admin' | 'invoices';
 
 interface SessionState {
   appState: AppState;
@@ -34,6 +34,10 @@ interface SessionState {
   showReview(): void;
   /** The budget view: every signed-in operator reads it; admins change budget orders there. */
   showBudgets(): void;
+  /** Administration: master data, operators, imports, coding and the access simulator (admins change, supervisors read). */
+  showAdmin(): void;
+  /** Supplier invoices against released POs and their accounting entries. */
+  showInvoices(): void;
 }
 
 /** What the screens show of an operator; a change in any of these must reach them. */
@@ -148,5 +152,13 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 
   showBudgets() {
     set({ view: 'budgets' });
+  },
+
+  showAdmin() {
+    set({ view: 'admin' });
+  },
+
+  showInvoices() {
+    set({ view: 'invoices' });
   },
 }));

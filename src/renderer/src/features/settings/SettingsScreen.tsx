@@ -1,8 +1,10 @@
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { ScreenTabs } from '../../components/ScreenTabs';
 import { useSessionStore } from '../../stores/session-store';
 import { ApprovalRulesPanel } from '../approval-rules/ApprovalRulesPanel';
 import { WorkstationSettings } from '../connection/WorkstationSettings';
 import { PurchasingControlsPanel } from '../purchasing-controls/PurchasingControlsPanel';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { InstallationSettings } from './InstallationSettings';
 import { LockedSignIns } from './LockedSignIns';
 import { MyPreferences } from './MyPreferences';
@@ -16,8 +18,6 @@ const TABS: { id: SettingsTab; label: string }[] = [
   { id: 'billing-entities', label: 'Billing entities and groups' },
 ];
 
-const tabId = (tab: SettingsTab) => `settings-tab-${tab}`;
-const panelId = (tab: SettingsTab) => `settings-panel-${tab}`;
 
 /**
  * Every operator's own preferences; for admins also the installation's settings and sign-in unlocks.
@@ -36,21 +36,10 @@ export function SettingsScreen() {
     document.getElementById('my-locale')?.focus();
   }, []);
 
-  // Tabs follow the usual keys: ← → between them (each shows its panel at once), Home and End to the ends.
-  const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const index = TABS.findIndex((t) => t.id === shown);
-    const next =
-      event.key === 'ArrowRight' ? (index + 1) % TABS.length : event.key === 'ArrowLeft' ? (index + TABS.length - 1) % TABS.length : event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : -1;
-    const target = TABS[next];
-    if (!target) return;
-    event.preventDefault();
-    setTab(target.id);
-    document.getElementById(tabId(target.id))?.focus();
-  };
-
   const general = (
     <div className={`settings-layout${isAdmin ? ' for-admin' : ''}`}>
       <MyPreferences />
+      <ChangePasswordForm />
       {isAdmin &&
         (settings ? (
           <InstallationSettings settings={settings} />
@@ -79,29 +68,9 @@ export function SettingsScreen() {
         </div>
       </header>
       {readsRules ? (
-        <>
-          <div role="tablist" aria-label="Settings sections" className="settings-tabs">
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                id={tabId(t.id)}
-                type="button"
-                role="tab"
-                className="settings-tab"
-                aria-selected={shown === t.id}
-                aria-controls={panelId(t.id)}
-                tabIndex={shown === t.id ? 0 : -1}
-                onClick={() => setTab(t.id)}
-                onKeyDown={onTabKeyDown}
-              >
-                {t.label}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id={panelId(shown)} aria-labelledby={tabId(shown)}>
+          <ScreenTabs idPrefix="settings" label="Settings sections" tabs={TABS} shown={shown} onShow={setTab}>
             {shown === 'general' ? general : shown === 'approval-rules' ? <ApprovalRulesPanel /> : <PurchasingControlsPanel />}
-          </div>
-        </>
+          </ScreenTabs>
       ) : (
         general
       )}

@@ -1,0 +1,2 @@
+/** Operators’ accounts, passwords and the access simulator (issue 12). */
+export const operatorAdminChannels = {} as const;
