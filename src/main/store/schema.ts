@@ -77,6 +77,8 @@ export interface CostCentersTable {
   code: string;
   description: string;
   active: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Groups cost centers so a scheme's list can take a whole group at once; null when in none. */
+  cost_group: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SchemeCostCentersTable {
@@ -113,6 +115,8 @@ export interface OperatorsTable {
   active: ColumnType<Flag, Flag | undefined, Flag>;
   locale: ColumnType<string | null, string | null | undefined, string | null>;
   approval_limit_minor: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Set when an admin resets the password: the operator must choose a new one at next sign-in. */
+  must_change_password: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface VendorsTable {
