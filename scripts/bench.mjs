@@ -21,7 +21,7 @@ function pickNode() {
   process.exit(1);
 }
 
-const benchmarks = ['bench/header-bench.ts', 'bench/line-save-bench.ts', 'bench/po-list-bench.ts', 'bench/grid-bench.ts', 'bench/server-bench.ts'];
+const benchmarks = ['bench/header-bench.ts', 'bench/line-save-bench.ts', 'bench/po-list-bench.ts', 'bench/grid-bench.ts', 'bench/server-bench.ts', 'bench/import-bench.ts'];
 let status = 0;
 for (const script of benchmarks) {
   const result = spawnSync(pickNode(), ['--import', 'tsx', script, ...process.argv.slice(2)], {

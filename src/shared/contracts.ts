@@ -3,6 +3,7 @@ import { CHANGE_CHANNEL } from './channels';
 import { contract, emptyInput } from './contract';
 import { adminContracts } from './admin-contracts';
 import { codingContracts } from './coding-contracts';
+import { headerCodingInputSchema, poHeaderCodingSchema, poLineCodingSchema, rowCodingValuesSchema } from './coding-schemas';
 import { importContracts } from './import-contracts';
 import { invoiceContracts } from './invoice-contracts';
 import { operatorAdminContracts } from './operator-admin-contracts';
@@ -209,6 +210,8 @@ export const poLineInputSchema = z.strictObject({
     .nonnegative('Unit cost cannot be negative')
     .max(MAX_UNIT_COST_MINOR, 'Unit cost is at most 10,000,000.00'),
   ...lineCodingShape,
+  /** The PO row level of order-row coding (issue 11): dimension → value and how it got there; absent: none on the row. */
+  coding: rowCodingValuesSchema.optional(),
 });
 export type PoLineInput = z.infer<typeof poLineInputSchema>;
 
@@ -232,6 +235,8 @@ export const savePoInputSchema = z.strictObject({
   projectCode: projectCodeInputSchema.default(null),
   /** The budget order the PO draws on; locked from approval on. */
   budgetOrderId: z.number().int().positive().nullable().default(null),
+  /** Order-row coding (issue 11): the organisation and the PO header level; absent: the default organisation, no header values. */
+  coding: headerCodingInputSchema.default({ organisationCode: null, values: {} }),
 });
 export type SavePoInput = z.input<typeof savePoInputSchema>;
 
@@ -261,6 +266,8 @@ export const poLineSchema = z.object({
   glAccountCode: z.string().nullable(),
   glAccountWip: z.boolean(),
   costCenterCode: z.string().nullable(),
+  /** Order-row coding (issue 11): present on every line openPo and savePo answer; absent in older revision snapshots. */
+  coding: poLineCodingSchema.optional(),
 });
 export type PoLine = z.infer<typeof poLineSchema>;
 
@@ -320,6 +327,8 @@ export const poDetailSchema = poSummarySchema.extend({
   lines: z.array(poLineSchema),
   access: poAccessSchema,
   standing: poStandingSchema,
+  /** Order-row coding (issue 11): the organisation and the header, vendor and organisation levels. */
+  coding: poHeaderCodingSchema.optional(),
 });
 export type PoDetail = z.infer<typeof poDetailSchema>;
 

@@ -53,7 +53,7 @@ test('supervisors read and filter the audit log; operators have no audit view', 
   const rule = page.getByLabel('Rule');
   await expect(action.locator('option').first()).toHaveText('All actions');
   await expect(rule.locator('option').first()).toHaveText('All rules');
-  await expect(action.locator('option', { hasText: 'Setting changed' })).toHaveAttribute('value', 'setting-changed');
+  await expect(action.locator('option', { hasText: /^Setting changed$/ })).toHaveAttribute('value', 'setting-changed');
   await expect(action.locator('option', { hasText: 'Sign-in unlocked' })).toHaveAttribute('value', 'sign-in-unlocked');
   await expect(rule.locator('option', { hasText: 'Setting: cost centers in use' })).toHaveAttribute('value', 'cost_centers_enabled');
   await expect(rule.locator('option', { hasText: 'Warehouse override' })).toHaveAttribute('value', 'warehouse-override');

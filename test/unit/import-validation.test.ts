@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type ImportContext, listCells, normaliseColumnName } from '../../src/main/domain/admin/import-columns';
-import { allErrors, numberRows, type ParsedCsv, planImport, rejectedFile, validateImport } from '../../src/main/domain/admin/import-validation';
-import type { MasterKind } from '../../src/main/domain/admin/master-data-rules';
+import { type ImportContext, KIND_IMPORTS, listCells, normaliseColumnName } from '../../src/main/domain/admin/import-columns';
+import { allErrors, importValidator, numberRows, type ParsedCsv, planImport, rejectedFile, validateImport } from '../../src/main/domain/admin/import-validation';
+import { MASTER_KINDS, type MasterKind } from '../../src/main/domain/admin/master-data-rules';
+import { IMPORT_COLUMN_HINTS, IMPORT_KINDS } from '../../src/shared/import-schemas';
 
 const context = (existingKeys: string[] = [], locale: ImportContext['locale'] = 'en-US'): ImportContext => ({
   references: {
@@ -347,5 +348,38 @@ describe('100,000 rows', () => {
     expect(validation.rejected.map((row) => row.errors.map((e) => e.reason))).toEqual([['Vendor code V000000 is on line 2 already; a file lists each vendor once.']]);
     expect(plan.write).toBe(true);
     expect(elapsed).toBeLessThan(1000);
+  });
+});
+
+describe('judged in slices', () => {
+  const file = csv(
+    ['code', 'name', 'cost_centers'],
+    ['A1', 'Alpha', '210'],
+    ['B1', '', '210'],
+    ['A1', 'Again', ''],
+    ['C1', 'Gamma', '999'],
+    ['D1', 'Delta', '220;310'],
+  );
+  it.each([1, 2, 3, 5])('gives the same verdicts as one pass, %i rows a slice (duplicates across slices too)', (size) => {
+    const validator = importValidator('vendor', file, context());
+    for (let start = 0; start < file.rows.length; start += size) validator.judge(file.rows.slice(start, start + size));
+    expect(validator.result).toEqual(validateImport('vendor', file, context()));
+    expect(validator.result.rejected.map((row) => row.line)).toEqual([3, 4, 5]);
+  });
+
+  it('judges nothing when the header is refused', () => {
+    const validator = importValidator('vendor', csv(['code', 'colour'], ['A1', 'red']), context());
+    validator.judge([{ line: 2, cells: ['A1', 'red'] }]);
+    expect(validator.result.rowCount).toBe(0);
+    expect(validator.result.fileErrors.map((e) => e.rule)).toEqual(['column-unknown', 'column-missing']);
+  });
+});
+
+describe('the screen\'s lists', () => {
+  it('names the same kinds as main', () => {
+    expect([...IMPORT_KINDS]).toEqual([...MASTER_KINDS]);
+  });
+  it.each([...MASTER_KINDS])('hints the columns %s takes, required ones marked', (kind) => {
+    expect(IMPORT_COLUMN_HINTS[kind]).toEqual(KIND_IMPORTS[kind].columns.map((c) => `${c.name}${c.required ? '*' : ''}`));
   });
 });

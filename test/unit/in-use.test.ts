@@ -173,3 +173,11 @@ describe('checkDeletion', () => {
     expect(checkDeletion('cost-center', '210', [{ place: 'purchase-order', count: 1400 }], 'fr-FR').reason).toBe('Cost center 210 is used by 1\u202f400 POs: deactivate it instead.');
   });
 });
+
+describe('row coding naming a record', () => {
+  it('names each coding place as it reads, without a lead word', () => {
+    const verdict = checkDeletion('gl-account', '5100', [{ place: 'row-coding', count: 2, names: ['the matrix cell PAINT × MARINE', "vendor ACME's payables account"] }]);
+    expect(verdict).toMatchObject({ allowed: false, remedy: 'detach' });
+    expect(verdict.reason).toMatch(/^G\/L account 5100 is used by the matrix cell PAINT × MARINE and vendor ACME's payables account: /);
+  });
+});

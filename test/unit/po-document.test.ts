@@ -305,6 +305,28 @@ describe('PO document refusals and extremes', () => {
   });
 });
 
+describe('PO document with row coding', () => {
+  it('prints each line’s cost center and, where rows are coded, its purchase account, cost unit and project', async () => {
+    const coded = [
+      line(1, { costCenterCode: '210', coding: { purchaseAccount: '5000', costUnit: 'CU-7', project: 'P-100' } }),
+      line(2, { costCenterCode: '220', coding: { purchaseAccount: '5100', costUnit: null, project: null } }),
+      line(3, { costCenterCode: '310', coding: null }),
+    ];
+    const pdf = await renderPoDocument(model({ lines: coded, totalMinor: 6_300 }));
+    const text = flat(pdfText(pdf));
+    expect(text).toMatch(/Cost center +Account · unit ·/);
+    expect(text).toMatch(/^ *1 +ITM-1001 .* 21.00 +210 +5000 · CU-7 · P-100 *$/m);
+    expect(text).toMatch(/^ *2 +ITM-1002 .* 21.00 +220 +5100 · — · — *$/m);
+    expect(text).toMatch(/^ *3 +ITM-1003 .* 21.00 +310 +— *$/m);
+    expect(overlaps(pdfWordBoxes(pdf))).toEqual([]);
+  });
+
+  it('keeps the uncoded document as it was: no coding column when no line carries coding', async () => {
+    const text = flat(pdfText(await renderPoDocument(model())));
+    expect(text).not.toContain('Account · unit');
+  });
+});
+
 describe('text for the built-in fonts', () => {
   it('keeps what WinAnsi has and brings the rest as near as it can', () => {
     expect(toPdfText('Åsa Öberg — “Café” €5')).toBe('Åsa Öberg — “Café” €5');

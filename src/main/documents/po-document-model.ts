@@ -44,6 +44,17 @@ export interface PoDocumentLine {
   unitCostMinor: number;
   totalMinor: number;
   costCenterCode: string | null;
+  /**
+   * The row's accounting coding (issue 11), when the desk codes rows: absent or null on every line
+   * and the document is laid out as it always was. Codes only; null: none on the row.
+   */
+  coding?: PoDocumentCoding | null;
+}
+
+export interface PoDocumentCoding {
+  purchaseAccount: string | null;
+  costUnit: string | null;
+  project: string | null;
 }
 
 export interface PoDocumentApproval {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../shared/locale-format';
-import type { PoDocumentModel } from './po-document-model';
+import type { PoDocumentLine, PoDocumentModel } from './po-document-model';
 import { A4, BODY_BOTTOM, BODY_TOP, CONTENT_WIDTH, FONT, FONT_BOLD, MARGIN_X, PdfFlow, type TableColumn } from './pdf-flow';
 
 export const DRAFT_BANNER = 'DRAFT PREVIEW — not an order';
@@ -8,8 +8,13 @@ export const APPROVED_ON_SUBMIT = 'Approved on submit: under every approval band
 
 const poTitle = (model: PoDocumentModel) => `Purchase order ${model.number} revision ${model.revision}`;
 
-/** # / Item / Description / Qty / Unit cost / Amount / Cost center; Description takes the width the others leave. */
-const LINE_COLUMNS: readonly TableColumn[] = (() => {
+const CODING_HEADER = 'Account · unit · project';
+
+/**
+ * # / Item / Description / Qty / Unit cost / Amount / Cost center, and the rows' coding when any line
+ * carries it; Description takes the width the others leave.
+ */
+function lineColumns(withCoding: boolean): readonly TableColumn[] {
   const fixed: TableColumn[] = [
     { header: '#', width: 26, align: 'right' },
     { header: 'Item', width: 64 },
@@ -18,10 +23,17 @@ const LINE_COLUMNS: readonly TableColumn[] = (() => {
     { header: 'Unit cost', width: 66, align: 'right', oneLine: true },
     { header: 'Amount', width: 76, align: 'right', oneLine: true },
     { header: 'Cost center', width: 60 },
+    ...(withCoding ? [{ header: CODING_HEADER, width: 92 }] : []),
   ];
   const used = fixed.reduce((sum, column) => sum + column.width, 0);
   return fixed.map((column) => (column.header === 'Description' ? { ...column, width: CONTENT_WIDTH - used } : column));
-})();
+}
+
+const hasCoding = (model: PoDocumentModel) => model.lines.some((line) => line.coding);
+
+/** "5000 · — · P-100": the purchase account, cost unit and project, a dash for none. */
+export const codingCell = (coding: PoDocumentLine['coding']): string =>
+  coding ? [coding.purchaseAccount, coding.costUnit, coding.project].map((code) => code ?? '—').join(' · ') : '—';
 
 const APPROVAL_COLUMNS: readonly TableColumn[] = [
   { header: 'Approver', width: 170 },
@@ -124,8 +136,9 @@ function drawDetails(model: PoDocumentModel, flow: PdfFlow): void {
 
 function drawLines(model: PoDocumentModel, flow: PdfFlow): void {
   const { locale } = model;
+  const withCoding = hasCoding(model);
   flow.table(
-    LINE_COLUMNS,
+    lineColumns(withCoding),
     model.lines.map((line) => [
       String(line.lineNumber),
       line.itemCode ?? '—',
@@ -134,15 +147,17 @@ function drawLines(model: PoDocumentModel, flow: PdfFlow): void {
       formatMoney(line.unitCostMinor, locale),
       formatMoney(line.totalMinor, locale),
       line.costCenterCode ?? '—',
+      ...(withCoding ? [codingCell(line.coding)] : []),
     ]),
   );
 }
 
 function drawTotal(model: PoDocumentModel, flow: PdfFlow): void {
   // The total spans the Unit cost and Amount columns (empty on this row), ending where the amounts end.
-  const unitCostColumn = LINE_COLUMNS.findIndex((column) => column.header === 'Unit cost');
-  const totalX = MARGIN_X + LINE_COLUMNS.slice(0, unitCostColumn).reduce((sum, column) => sum + column.width, 0);
-  const totalWidth = LINE_COLUMNS.slice(unitCostColumn, unitCostColumn + 2).reduce((sum, column) => sum + column.width, 0) - 4;
+  const columns = lineColumns(hasCoding(model));
+  const unitCostColumn = columns.findIndex((column) => column.header === 'Unit cost');
+  const totalX = MARGIN_X + columns.slice(0, unitCostColumn).reduce((sum, column) => sum + column.width, 0);
+  const totalWidth = columns.slice(unitCostColumn, unitCostColumn + 2).reduce((sum, column) => sum + column.width, 0) - 4;
   const total = formatMoney(model.totalMinor, model.locale);
   const totalStyle = { font: FONT_BOLD, size: 10, align: 'right' as const };
   const height = flow.heightOf(total, totalWidth, totalStyle) + 10;

@@ -1,6 +1,6 @@
 import type { OperatorSummary } from '../../shared/contracts';
 import { findOperatorById, type OperatorRecord } from '../store/repositories/operator-repo';
-import { notSignedIn } from './app-failure';
+import { AppFailure, notSignedIn } from './app-failure';
 import type { Caller, Desk } from './desk';
 
 export const toSummary = (operator: OperatorRecord): OperatorSummary => ({
@@ -34,8 +34,19 @@ export async function findCaller(desk: Desk, sessionKey: string): Promise<Caller
   return { sessionKey, session, operator };
 }
 
+/** The field a refusal names while a reset password waits to be replaced: the screen shows the "choose a new password" step. */
+export const PASSWORD_MUST_CHANGE_FIELD = 'mustChangePassword';
+
+/**
+ * The caller of every signed-in call. While an admin's temporary password waits to be replaced,
+ * nothing else is open to that session: the calls that stay open (myAccount, changeMyPassword,
+ * sign-out, currentOperator) are 'anyone' contracts that look the caller up themselves.
+ */
 export async function requireCaller(desk: Desk, sessionKey: string): Promise<Caller> {
   const caller = await findCaller(desk, sessionKey);
   if (!caller) throw notSignedIn();
+  if (caller.operator.mustChangePassword) {
+    throw new AppFailure('forbidden', 'Choose a new password first: an administrator set a temporary one, and nothing else can be done until it is replaced.', PASSWORD_MUST_CHANGE_FIELD);
+  }
   return caller;
 }

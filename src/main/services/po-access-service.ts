@@ -13,6 +13,7 @@ import { loadPoSecurity, type PoSecurity } from './po-security';
 import { loadPoControlsView } from './po-controls-view';
 import { loadStanding } from './po-standing';
 import { localeOf } from './caller-locale';
+import { loadPoDetailCoding } from './row-coding-detail';
 
 export interface PoAccessVerdict {
   access: PoAccess;
@@ -81,8 +82,14 @@ export async function loadPoDetail(db: Db, caller: Caller, id: number, mode: PoM
     enteredBy: costCenterEnteredBy,
     text: originText(costCenterSource, po.costCenterCode, costCenterEnteredBy),
   };
-  const [standing, controls] = await Promise.all([loadStanding(db, caller, id, await localeOf(db, caller), po.lines), loadPoControlsView(db, id)]);
-  return { ...summary, costCenterOrigin, ...controls, access: judged.access, standing, judged };
+  const [standing, controls, coding] = await Promise.all([
+    loadStanding(db, caller, id, await localeOf(db, caller), po.lines),
+    loadPoControlsView(db, id),
+    loadPoDetailCoding(db, caller, id, po.lines, judged.access.lines),
+  ]);
+  // Order-row coding rides on each line and on the header; a PO from before coding resolves through the default organisation.
+  const lines = coding ? summary.lines.map((line) => ({ ...line, coding: coding.lines.get(line.id) })) : summary.lines;
+  return { ...summary, lines, costCenterOrigin, ...controls, access: judged.access, standing, judged, ...(coding ? { coding: coding.header } : {}) };
 }
 
 /**

@@ -13,6 +13,7 @@ import { readSetting } from '../store/repositories/settings-repo';
 import { notFound } from './app-failure';
 import type { Caller, Desk } from './desk';
 import { localeOf } from './caller-locale';
+import { loadPoRowCoding } from './row-coding-read';
 import type { PoRevisionSnapshot } from './po-revision-snapshot';
 
 export const COMPANY_NAME = 'company_name';
@@ -49,7 +50,12 @@ async function currentSnapshot(db: Db, row: LifecycleRow): Promise<PoRevisionSna
 }
 
 async function documentModel(db: Db, snapshot: PoRevisionSnapshot, kind: PoDocumentModel['kind'], facts: { createdAt: string; releasedAt: string | null; printedAt: string; locale: LocaleCode; printedBy: string }): Promise<PoDocumentModel> {
-  const [name, address, controls] = await Promise.all([readSetting(db, COMPANY_NAME), readSetting(db, COMPANY_ADDRESS), findPoControls(db, snapshot.id)]);
+  const [name, address, controls, rowCoding] = await Promise.all([
+    readSetting(db, COMPANY_NAME),
+    readSetting(db, COMPANY_ADDRESS),
+    findPoControls(db, snapshot.id),
+    loadPoRowCoding(db, snapshot.id),
+  ]);
   return {
     kind,
     locale: facts.locale,
@@ -73,6 +79,7 @@ async function documentModel(db: Db, snapshot: PoRevisionSnapshot, kind: PoDocum
       unitCostMinor: line.unitCostMinor,
       totalMinor: line.totalMinor,
       costCenterCode: line.costCenterCode,
+      coding: printedCoding(rowCoding.get(line.id)),
     })),
     totalMinor: snapshot.totalMinor,
     approvals: snapshot.approvals.map((a) => ({ approverName: a.approverName, role: a.approverRole, at: a.at, revision: a.revision })),
@@ -133,4 +140,10 @@ export async function readPoRevision(desk: Desk, _caller: Caller, input: ParsedI
   if (input.revision !== row.revision) throw notFound(`${row.number} has no revision ${input.revision}; its revisions run up to ${row.revision}.`);
   const { warehouseName: _w, approvals: _a, approvedOnSubmit: _s, ...snapshot } = await currentSnapshot(db, row);
   return { poId: row.id, number: row.number, revision: row.revision, snapshot, releasedAt: null };
+}
+
+/** What the document prints of a row's coding beside its cost center; nothing for a row without coding. */
+function printedCoding(coded: Awaited<ReturnType<typeof loadPoRowCoding>> extends Map<number, infer V> ? V | undefined : never) {
+  if (!coded) return null;
+  return { purchaseAccount: coded['purchase-account']?.value ?? null, costUnit: coded['cost-unit']?.value ?? null, project: coded.project?.value ?? null };
 }

@@ -1,4 +1,6 @@
 import type { ParsedInputOf, PoDetail } from '../../shared/contracts';
+import { refuseUninvoicing } from './invoiced-rows-guard';
+import { refuseUnreadyEntry } from './entry-readiness-service';
 import { type AuditRecord, decideSave, type SaveRefusal } from '../domain/po-save-decision';
 import { editRefusal } from '../domain/po-lifecycle';
 import { checkVersion } from '../domain/po-version';
@@ -28,6 +30,7 @@ import { findPoBudgetFacts } from '../store/repositories/budget-order-repo';
 import { findPoControls, writePoControls } from '../store/repositories/po-controls-repo';
 import { checkBudgetAtSave, syncBudgetShares } from './budget-checks-in-transaction';
 import { loadControlFacts } from './header-controls-facts';
+import { judgeSaveCoding, writeSaveCoding } from './row-coding-save';
 
 type SaveInput = ParsedInputOf<'savePo'>;
 
@@ -84,6 +87,8 @@ export interface SavedPo {
 
 /** The IPC use case: save, then answer with the PO as this operator now sees it in change mode. */
 export async function saveAndReopen(desk: Desk, caller: Caller, input: SaveInput): Promise<PoDetail> {
+  // An operator who may not enter POs at all (no scheme while cost centers are in use) is told that, not a vendor's refusal.
+  if (input.id === undefined) await refuseUnreadyEntry(desk.db, caller);
   const { id } = await savePurchaseOrder(desk, caller, input);
   try {
     const { judged: _judged, ...detail } = await loadPoDetail(desk.db, caller, id, 'change');
@@ -143,6 +148,9 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
     throw failure;
   }
   const { plan } = decision;
+  if (stored) await refuseUninvoicing(db, storedLines, input.lines, plan, caller.operator.locale ?? settings.locale);
+  // Order-row coding is judged once the PO's own rules passed, still before anything is written.
+  const codingPlan = await judgeSaveCoding(db, caller, input, (loaded.vendor as { id: number }).id, storedLines, settings.codingMode === 'cost-centers' ? security.list : null);
   const controlValues = {
     billingEntityId: plan.billingEntityCode === null ? null : (controls.entity?.id ?? null),
     customerPoNumber: plan.customerPoNumber,
@@ -184,6 +192,8 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
     }
     const insertedIds = await insertPoLines(trx, id, plan.added);
     await writePoControls(trx, id, controlValues, storedControls !== undefined);
+    const savedId = id;
+    const codingAudits = await writeSaveCoding(trx, savedId, codingPlan, (index) => input.lines[index]?.id ?? insertedIds.get(index + 1));
     await syncBudgetShares(trx, id, at);
     // Nobody approves a revision they changed: every saver of the revision is kept.
     await recordRevisionEditor(trx, id, stored?.header.revision ?? 1, caller.operator.id);
@@ -191,7 +201,7 @@ async function loadJudgeAndSave(desk: Desk, caller: Caller, input: SaveInput): P
     const budgetAudit: AuditRecord | null = budgetChange && { action: 'po-budget-order-changed', rule: budgetChange.rule, before: budgetChange.from, after: budgetChange.to, detail: budgetChange.reason };
     await appendAuditEntries(
       trx,
-      [...plan.audits, ...(budgetAudit ? [budgetAudit] : [])].map((entry) => ({
+      [...plan.audits, ...(budgetAudit ? [budgetAudit] : []), ...codingAudits].map((entry) => ({
         ...entry,
         ...context,
         lineId: entry.lineId ?? (entry.lineNumber ? insertedIds.get(entry.lineNumber) : null) ?? null,

@@ -32,6 +32,12 @@ export interface DeskSessions {
   end(key: string): void | Promise<void>;
   /** Rule 4a: sticks the cost center unless one already stuck in this session. */
   stickCostCenter(key: string, code: string): void | Promise<void>;
+  /**
+   * Ends every session of the operator but `exceptKey` (a reset or changed password, a
+   * deactivation). A store without it keeps its sessions in the database's desk_sessions, which
+   * operator-admin-sessions.ts revokes directly.
+   */
+  endAllOf?(operatorId: number, exceptKey?: string): void | Promise<void>;
 }
 
 interface HeldSession {
@@ -76,5 +82,11 @@ export class SessionStore implements DeskSessions {
   stickCostCenter(key: string, code: string): void {
     const held = this.sessions.get(key);
     if (held && held.session.stickyCostCenterCode === null) held.session.stickyCostCenterCode = code;
+  }
+
+  endAllOf(operatorId: number, exceptKey?: string): void {
+    for (const [key, held] of this.sessions) {
+      if (held.session.operatorId === operatorId && key !== exceptKey) this.sessions.delete(key);
+    }
   }
 }

@@ -104,7 +104,8 @@ async function attemptSignIn(desk: Desk, sessionKey: string, signInName: string,
   await desk.sessions.start(sessionKey, operator.id);
   // The refusals of the window this sign-in closes are counted here, as no other row will tell them.
   const refusedBefore = before.name && !before.name.lockedUntil && before.name.failures > 1 ? before.name.failures : 0;
-  const detail = refusedBefore > 0 ? `${operator.displayName} signed in after ${refusedBefore} refused sign-ins.` : `${operator.displayName} signed in.`;
+  const signedIn = refusedBefore > 0 ? `${operator.displayName} signed in after ${refusedBefore} refused sign-ins.` : `${operator.displayName} signed in.`;
+  const detail = operator.mustChangePassword ? `${signedIn} A temporary password must be replaced before anything else.` : signedIn;
   await appendAuditEntries(desk.db, [{ operatorId: operator.id, action: 'sign-in', detail }], desk.now());
   return toSummary(operator);
 }

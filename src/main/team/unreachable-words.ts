@@ -15,6 +15,7 @@ export const SAVING_CALLS: ReadonlySet<ContractName> = new Set([
   'saveApprovalBand',
   'deleteApprovalBand',
   'setApprovalLimit',
+  'commitImport',
 ]);
 
 /**

@@ -85,7 +85,7 @@ interface Layout {
   errors: RowError[];
 }
 
-function readHeader(kind: MasterKind, file: ParsedCsv): Layout {
+function readHeader(kind: MasterKind, file: Pick<ParsedCsv, 'header' | 'headerLine'>): Layout {
   const spec = KIND_IMPORTS[kind];
   const line = file.headerLine ?? 1;
   const fieldIndex = new Map<string, number>();
@@ -118,19 +118,27 @@ function readHeader(kind: MasterKind, file: ParsedCsv): Layout {
 const NOT_BLANK = /\S/;
 const isBlank = (cells: readonly string[]) => !cells.some((cell) => NOT_BLANK.test(cell));
 
-/** Judges every row of a parsed file for one kind of master data, in one pass. */
-export function validateImport<K extends MasterKind>(kind: K, file: ParsedCsv, context: ImportContext): ImportValidation<ImportRecords[K]> {
+/** Judges the rows of a file as they come, in file order: a large file is checked in slices, with progress between them. */
+export interface ImportValidator<R> {
+  /** The verdicts so far; the whole file's once every row has been judged. */
+  readonly result: ImportValidation<R>;
+  /** Judges the next rows. Does nothing when the file itself is refused (its header). */
+  judge(rows: ParsedCsv['rows']): void;
+}
+
+/** A validator for one kind of master data, from the file's header; `validateImport` judges a whole file with one. */
+export function importValidator<K extends MasterKind>(kind: K, file: Pick<ParsedCsv, 'header' | 'headerLine'>, context: ImportContext): ImportValidator<ImportRecords[K]> {
   const spec = KIND_IMPORTS[kind];
   const text = KIND_TEXT[kind];
   const result: ImportValidation<ImportRecords[K]> = { kind, header: file.header, fileErrors: [], valid: [], rejected: [], rowCount: 0, blankLines: [] };
   const headerLine = file.headerLine ?? 1;
   if (file.header.length === 0 || isBlank(file.header)) {
     result.fileErrors.push({ line: headerLine, column: null, columnNumber: null, value: '', rule: 'file-empty', reason: `The file has no header: its first line names the columns, ${andList(spec.columns.map((c) => c.name))}.` });
-    return result;
+    return { result, judge: () => undefined };
   }
   const layout = readHeader(kind, file);
   result.fileErrors.push(...layout.errors);
-  if (result.fileErrors.length > 0) return result;
+  if (result.fileErrors.length > 0) return { result, judge: () => undefined };
 
   const { fieldIndex } = layout;
   const firstLineOfKey = new Map<string, number>();
@@ -142,42 +150,51 @@ export function validateImport<K extends MasterKind>(kind: K, file: ParsedCsv, c
     const index = fieldIndex.get(field);
     return index === undefined ? '' : (current[index] ?? '');
   };
-  for (const row of file.rows) {
-    if (isBlank(row.cells)) {
-      result.blankLines.push(row.line);
-      continue;
-    }
-    result.rowCount += 1;
-    if (row.cells.length !== width) {
-      const reason = `Line ${row.line} has ${countOf(row.cells.length, 'value', 'values')}; the header has ${countOf(width, 'column', 'columns')}.`;
-      result.rejected.push({ line: row.line, cells: row.cells, errors: [{ line: row.line, column: null, columnNumber: null, value: '', rule: 'row-width', reason }] });
-      continue;
-    }
-    current = row.cells;
-    const problems: FieldProblem[] = [];
-    const verdict = spec.validate(cells, context, problems);
-    // A valid record carries its key; only a refused one needs the key checked on its own.
-    const key = verdict.allowed ? spec.keyOf(verdict.record) : spec.key(cells);
-    if (key !== null) {
-      const first = firstLineOfKey.get(key);
-      if (first !== undefined) {
-        problems.push({ field: keyField, rule: 'duplicate-in-file', reason: `${text.keyLabel} ${key} is on line ${first} already; a file lists each ${text.one} once.` });
-      } else {
-        firstLineOfKey.set(key, row.line);
-        if (context.existingKeys.has(key)) {
-          const taken = checkNewCode(kind, key, context.existingKeys, keyField);
-          if (!taken.ok) problems.push(taken.problem);
+  const judge = (rows: ParsedCsv['rows']) => {
+    for (const row of rows) {
+      if (isBlank(row.cells)) {
+        result.blankLines.push(row.line);
+        continue;
+      }
+      result.rowCount += 1;
+      if (row.cells.length !== width) {
+        const reason = `Line ${row.line} has ${countOf(row.cells.length, 'value', 'values')}; the header has ${countOf(width, 'column', 'columns')}.`;
+        result.rejected.push({ line: row.line, cells: row.cells, errors: [{ line: row.line, column: null, columnNumber: null, value: '', rule: 'row-width', reason }] });
+        continue;
+      }
+      current = row.cells;
+      const problems: FieldProblem[] = [];
+      const verdict = spec.validate(cells, context, problems);
+      // A valid record carries its key; only a refused one needs the key checked on its own.
+      const key = verdict.allowed ? spec.keyOf(verdict.record) : spec.key(cells);
+      if (key !== null) {
+        const first = firstLineOfKey.get(key);
+        if (first !== undefined) {
+          problems.push({ field: keyField, rule: 'duplicate-in-file', reason: `${text.keyLabel} ${key} is on line ${first} already; a file lists each ${text.one} once.` });
+        } else {
+          firstLineOfKey.set(key, row.line);
+          if (context.existingKeys.has(key)) {
+            const taken = checkNewCode(kind, key, context.existingKeys, keyField);
+            if (!taken.ok) problems.push(taken.problem);
+          }
         }
       }
+      if (!verdict.allowed) problems.push(...verdict.problems);
+      if (problems.length === 0 && verdict.allowed) {
+        result.valid.push({ line: row.line, record: verdict.record as ImportRecords[K], notes: verdict.notes });
+        continue;
+      }
+      result.rejected.push({ line: row.line, cells: row.cells, errors: problems.map((problem) => toError(file.header, fieldIndex, row, problem)) });
     }
-    if (!verdict.allowed) problems.push(...verdict.problems);
-    if (problems.length === 0 && verdict.allowed) {
-      result.valid.push({ line: row.line, record: verdict.record as ImportRecords[K], notes: verdict.notes });
-      continue;
-    }
-    result.rejected.push({ line: row.line, cells: row.cells, errors: problems.map((problem) => toError(file.header, fieldIndex, row, problem)) });
-  }
-  return result;
+  };
+  return { result, judge };
+}
+
+/** Judges every row of a parsed file for one kind of master data, in one pass. */
+export function validateImport<K extends MasterKind>(kind: K, file: ParsedCsv, context: ImportContext): ImportValidation<ImportRecords[K]> {
+  const validator = importValidator(kind, file, context);
+  validator.judge(file.rows);
+  return validator.result;
 }
 
 function toError(header: readonly string[], fieldIndex: ReadonlyMap<string, number>, row: ParsedCsv['rows'][number], problem: FieldProblem): RowError {

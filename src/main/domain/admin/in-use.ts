@@ -31,6 +31,7 @@ export const USAGE_PLACES = [
   'operator',
   'approval-band',
   'billing-entity',
+  'row-coding',
 ] as const;
 export type UsagePlace = (typeof USAGE_PLACES)[number];
 
@@ -63,6 +64,7 @@ export const PLACE_TEXT: Readonly<Record<UsagePlace, PlaceText>> = {
   operator: { one: 'operator', many: 'operators', history: false, named: true },
   'approval-band': { one: 'approval band', many: 'approval bands', history: false, named: false },
   'billing-entity': { one: 'billing entity', many: 'billing entities', history: false, named: true },
+  'row-coding': { one: 'row-coding setting', many: 'row-coding settings', history: false, named: true, lead: { one: '', many: '' } },
 };
 
 /** The kinds whose records can be deactivated instead of deleted. */
@@ -79,7 +81,8 @@ export function usageText(entry: UsageEntry, locale: LocaleCode = DEFAULT_LOCALE
   if (names.length === 0) return countOf(total, text.one, text.many, locale);
   if (names.length === total && total <= NAMES_SHOWN) {
     const lead = text.lead ?? text;
-    return `${total === 1 ? lead.one : lead.many} ${andList(names)}`;
+    // A place whose names say what they are ("the matrix cell PAINT × MARINE") has an empty lead.
+    return [total === 1 ? lead.one : lead.many, andList(names)].filter((part) => part !== '').join(' ');
   }
   return `${countOf(total, text.one, text.many, locale)}, among them ${andList(names.slice(0, NAMES_SHOWN))}`;
 }

@@ -162,6 +162,8 @@ export function checkCodingChange(facts: ChangeFacts): ChangeVerdict {
 export interface SaveRow {
   rowNumber: number;
   resolved: RowResolvedCoding;
+  /** The row's cost center is the line's own distribution's, which the line rules (Spectrum, overrides) already judged: not checked again here. */
+  costCenterJudgedByLine?: boolean;
 }
 
 export interface SaveCodingFacts {
@@ -216,7 +218,7 @@ function rowProblems(facts: SaveCodingFacts, row: SaveRow): RowCodingProblem[] {
       add(dimension, verdict.rule, `Row ${n}'s ${label} ${why}.`);
       continue;
     }
-    if (dimension === COST_CENTER && facts.allowedCostCenters !== null && !facts.allowedCostCenters.codes.some((code) => code.toLowerCase() === value.toLowerCase())) {
+    if (dimension === COST_CENTER && !row.costCenterJudgedByLine && facts.allowedCostCenters !== null && !facts.allowedCostCenters.codes.some((code) => code.toLowerCase() === value.toLowerCase())) {
       add(dimension, 'coding-cost-center-not-allowed', `Row ${n}'s cost center ${value} is not allowed: ${facts.allowedCostCenters.label} allows ${listCodes(facts.allowedCostCenters.codes)}.`);
     }
   }

@@ -15,6 +15,8 @@ export interface OperatorRecord {
   active: boolean;
   /** The operator's own locale, or null to follow the installation's. */
   locale: LocaleCode | null;
+  /** An admin reset the password: nothing but choosing a new one is open until it changes. */
+  mustChangePassword: boolean;
 }
 
 function selectOperators(db: Db) {
@@ -30,6 +32,7 @@ function selectOperators(db: Db) {
       'o.scheme_id',
       'o.active',
       'o.locale',
+      'o.must_change_password',
       's.name as scheme_name',
     ]);
 }
@@ -46,6 +49,7 @@ const toRecord = (row: OperatorRow): OperatorRecord => ({
   schemeName: row.scheme_name,
   active: row.active === 1,
   locale: row.locale !== null && isSupportedLocale(row.locale) ? row.locale : null,
+  mustChangePassword: row.must_change_password === 1,
 });
 
 const selectOperatorBySignInName = precompiled((db, signInName: string) => selectOperators(db).where('o.sign_in_name', '=', signInName));
@@ -66,8 +70,14 @@ export async function updateOperatorLocale(db: Db, id: number, locale: LocaleCod
   await db.updateTable('operators').set({ locale }).where('id', '=', id).execute();
 }
 
+/** A new hash for the same password (a rehash at sign-in): whether it must change stays as it is. */
 export async function updateOperatorPassword(db: Db, id: number, passwordHash: string): Promise<void> {
   await db.updateTable('operators').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+}
+
+/** A new password: set by an admin (`mustChange`: the operator replaces it at the next sign-in) or chosen by the operator. */
+export async function setOperatorPassword(db: Db, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db.updateTable('operators').set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0 }).where('id', '=', id).execute();
 }
 
 /** Counted inside a write transaction, the count holds until it ends: two first-run screens cannot both see none. */

@@ -3,6 +3,8 @@ import type { OperatorSummary, Settings, SettingsChange } from '../../../shared/
 import type { LocaleCode } from '../../../shared/locales';
 import type { Result } from '../../../shared/result';
 import { api, hasApi } from '../api';
+import type { ChangeMyPasswordInput, MyAccount } from '../../../shared/operator-admin-schemas';
+import { operatorApi } from './operator-api';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
 export type View = 'list' | 'entry' | 'audit' | 'settings' | 'review' | 'budgets' | 'admin' | 'invoices';
@@ -16,11 +18,18 @@ interface SessionState {
   problem: string | null;
   signingIn: boolean;
   signInError: string | null;
+  /**
+   * Signed in with a password an admin set: the sign-in screen asks for a new one before anything
+   * else, and `operator` stays null until it is changed (main refuses every other call meanwhile).
+   */
+  passwordChange: { operator: OperatorSummary; account: NonNullable<MyAccount> } | null;
 
   init(): Promise<void>;
   signIn(signInName: string, password: string): Promise<boolean>;
   signOut(): Promise<void>;
   refreshOperator(): Promise<void>;
+  /** The operator's own password; after the "choose a new password" step it lets them in. */
+  changeMyPassword(input: ChangeMyPasswordInput): Promise<Result<{ changed: true; reason: string }>>;
   refreshSettings(): Promise<void>;
   /** An admin's confirmed change to installation settings; the session shows main's answer at once. */
   updateSettings(change: SettingsChange): Promise<Result<Settings>>;
@@ -44,6 +53,12 @@ interface SessionState {
 const sameOperator = (a: OperatorSummary, b: OperatorSummary): boolean =>
   a.id === b.id && a.displayName === b.displayName && a.schemeName === b.schemeName && a.role === b.role && a.locale === b.locale;
 
+/** Whether the operator just signed in must replace a password an admin set; null when not (or when main cannot say). */
+async function passwordToChange(operator: OperatorSummary): Promise<SessionState['passwordChange']> {
+  const account = await operatorApi.myAccount({});
+  return account.ok && account.value?.mustChangePassword ? { operator, account: account.value } : null;
+}
+
 /** Who is signed in, the installation settings, and which screen is showing. */
 export const useSessionStore = create<SessionState>()((set, get) => ({
   appState: 'loading',
@@ -53,6 +68,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   problem: null,
   signingIn: false,
   signInError: null,
+  passwordChange: null,
 
   async init() {
     if (!hasApi()) {
@@ -60,9 +76,12 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
       return;
     }
     const [operator, settings] = await Promise.all([api.currentOperator({}), api.getSettings({})]);
+    const signedIn = operator.ok ? operator.value : null;
+    const pending = signedIn ? await passwordToChange(signedIn) : null;
     set({
       appState: 'ready',
-      operator: operator.ok ? operator.value : null,
+      operator: pending ? null : signedIn,
+      passwordChange: pending,
       settings: settings.ok ? settings.value : null,
       problem: !operator.ok ? operator.error.message : !settings.ok ? settings.error.message : null,
       view: 'list',
@@ -77,10 +96,11 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
       set({ signingIn: false, signInError: result.error.message });
       return false;
     }
-    const settings = await api.getSettings({});
+    const [settings, pending] = await Promise.all([api.getSettings({}), passwordToChange(result.value)]);
     set({
       signingIn: false,
-      operator: result.value,
+      operator: pending ? null : result.value,
+      passwordChange: pending,
       settings: settings.ok ? settings.value : get().settings,
       view: 'list',
       problem: null,
@@ -94,7 +114,19 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
       set({ problem: result.error.message });
       return;
     }
-    set({ operator: null, view: 'list', signInError: null, problem: null });
+    set({ operator: null, passwordChange: null, view: 'list', signInError: null, problem: null });
+  },
+
+  async changeMyPassword(input) {
+    const result = await operatorApi.changeMyPassword(input);
+    if (result.ok) {
+      const pending = get().passwordChange;
+      if (pending) set({ passwordChange: null, operator: pending.operator, view: 'list', signInError: null });
+    } else if (result.error.code === 'not-signed-in') {
+      set({ passwordChange: null });
+      void get().refreshOperator();
+    }
+    return result;
   },
 
   async refreshOperator() {
@@ -103,7 +135,13 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     const current = get().operator;
     const next = result.value;
     if (next === null) {
-      if (current !== null) set({ operator: null, view: 'list' });
+      if (current !== null || get().passwordChange !== null) set({ operator: null, passwordChange: null, view: 'list' });
+      return;
+    }
+    // An admin reset this operator's password while they worked: main has ended the session, so next is null above; this is a new sign-in.
+    const pending = await passwordToChange(next);
+    if (pending) {
+      set({ operator: null, passwordChange: pending });
       return;
     }
     if (!current || !sameOperator(current, next)) {

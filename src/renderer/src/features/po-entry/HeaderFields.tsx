@@ -5,6 +5,7 @@ import { BillingEntityField } from './BillingEntityField';
 import { BudgetOrderField } from './BudgetOrderField';
 import { HEADER_IDS } from './field-ids';
 import { HeaderCostCenterField, NONE_TEXT } from './HeaderCostCenterField';
+import { OrganisationField } from './OrganisationField';
 import { ProjectCodeField } from './ProjectCodeField';
 import { VendorLookup } from './VendorLookup';
 import './purchasing-controls.css';
@@ -128,6 +129,8 @@ export function HeaderFields() {
       {showProjectCode && <ProjectCodeField required={mode === 'project-codes'} />}
 
       <BudgetOrderField />
+
+      <OrganisationField />
     </fieldset>
   );
 }

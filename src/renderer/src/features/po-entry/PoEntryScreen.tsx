@@ -5,11 +5,13 @@ import { useLocaleFormat } from '../../hooks/useLocaleFormat';
 import { useShortcut } from '../../hooks/useShortcut';
 import { usePoEntryStore } from '../../stores/po-entry-store';
 import { TITLE_ID } from '../../stores/po-entry/save-slice';
+import { CodingBox } from './coding/CodingBox';
 import { SAVE_BUTTON_ID } from './field-ids';
 import { LinesGrid } from './grid/LinesGrid';
 import { HeaderFields } from './HeaderFields';
 import { PoStatusBar } from './PoStatusBar';
 import { ProblemSummary } from './ProblemSummary';
+import { EntryReadinessNotice } from '../entry-readiness/EntryReadinessNotice';
 import { RevisionDialog } from './RevisionDialog';
 import { StepDialogs } from './StepDialogs';
 
@@ -38,7 +40,7 @@ export function PoEntryScreen() {
   const saveDocument = usePoEntryStore((s) => s.saveDocument);
   const refreshStanding = usePoEntryStore((s) => s.refreshStanding);
   const revisionShown = usePoEntryStore((s) => s.revisionView?.revision ?? null);
-  const asking = usePoEntryStore((s) => s.stepQuestion !== null || s.largePo !== null || s.pendingRemoval !== null);
+  const asking = usePoEntryStore((s) => s.stepQuestion !== null || s.largePo !== null || s.pendingRemoval !== null || s.codingBox !== null);
   const { formatMoney } = useLocaleFormat();
   const viewing = po?.mode === 'view';
   const openForChange = () => {
@@ -108,6 +110,7 @@ export function PoEntryScreen() {
         </div>
       </header>
 
+      {po === null && <EntryReadinessNotice />}
       <PoStatusBar />
       <ProblemSummary />
       {alert && (
@@ -183,6 +186,7 @@ export function PoEntryScreen() {
       )}
       <StepDialogs />
       <RevisionDialog />
+      <CodingBox />
     </main>
   );
 }

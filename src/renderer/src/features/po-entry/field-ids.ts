@@ -28,6 +28,13 @@ const CELL_IDS: Record<LineCell, string> = {
 export const lineFieldKey = (lineKey: string, cell: LineCell): string => `line:${lineKey}:${cell}`;
 export const lineCellId = (lineKey: string, cell: LineCell): string => `line-${lineKey}-${CELL_IDS[cell]}`;
 
+/** A row's coding (issue 11): the field key of one dimension's refusal, the grid cell of a coding column, the row's coding button. */
+export const codingFieldKey = (lineKey: string, dimension: string): string => `line:${lineKey}:coding:${dimension}`;
+export const codingCellId = (lineKey: string, dimension: string): string => `line-${lineKey}-dim-${dimension}`;
+export const codingButtonId = (lineKey: string): string => `line-${lineKey}-coding`;
+export const codingBoxFieldId = (dimension: string): string => `coding-box-${dimension}`;
+export const ORGANISATION_FIELD_ID = 'po-organisation';
+
 export const SAVE_BUTTON_ID = 'po-save';
 export const ADD_LINE_BUTTON_ID = 'po-add-line';
 
@@ -85,6 +92,21 @@ export function fieldTargetOf(
   lineNumberOf: (lineKey: string) => number,
 ): FieldTarget | null {
   if (!path) return null;
+  const coding = /^lines\.(\d+)\.coding(?:\.([^.]+))?/.exec(path);
+  if (coding) {
+    const lineKey = sentLines[Number(coding[1])];
+    if (lineKey === undefined) return { key: 'lines', id: ADD_LINE_BUTTON_ID, label: 'Lines' };
+    const dimension = coding[2] ?? 'row';
+    // The purchase account is the line's G/L account; the other dimensions are in the coding box.
+    const glCell = dimension === 'purchase-account';
+    return {
+      key: glCell ? lineFieldKey(lineKey, 'glAccount') : codingFieldKey(lineKey, dimension),
+      // A dimension's grid cell when its column is shown; the grid falls back to the row's coding button.
+      id: glCell ? lineCellId(lineKey, 'glAccount') : dimension === 'row' ? codingButtonId(lineKey) : codingCellId(lineKey, dimension),
+      label: `Line ${lineNumberOf(lineKey)} ${dimension === 'row' ? 'coding' : dimension.replace(/-/g, ' ')}`,
+    };
+  }
+  if (path === 'coding' || path.startsWith('coding.')) return { key: 'organisation', id: ORGANISATION_FIELD_ID, label: 'Organisation' };
   const header = HEADER_BY_CONTRACT[path];
   if (header) return { key: header, id: HEADER_IDS[header], label: HEADER_LABELS[header] };
   const match = /^lines(?:\.(\d+)(?:\.(\w+))?)?$/.exec(path);

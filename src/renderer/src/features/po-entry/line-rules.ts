@@ -1,3 +1,4 @@
+import type { ResolvedDimension, RowCodingProblem, RowViaName } from '../../../../shared/coding-schemas';
 import type { DistributionType, LineAccess } from '../../../../shared/contracts';
 import { formatMoney, formatQuantity, type ParsedNumber, parseMoney, parseQuantity } from '../../../../shared/locale-format';
 import type { LocaleCode } from '../../../../shared/locales';
@@ -12,6 +13,19 @@ export interface LineJudgement {
   status: 'ok' | 'refused';
   reason: string;
   costCenterEditable: boolean;
+}
+
+/**
+ * A row's order-row coding as main last resolved it (codeRow, openPo, savePo): the PO row level to
+ * send back on save, and every dimension with its value, level, access and requirement.
+ */
+export interface LineCoding {
+  row: Record<string, { value: string; via: RowViaName }>;
+  resolved: ResolvedDimension[];
+  /** What a save would refuse on this row now; empty for a stored line until it is coded again. */
+  problems: RowCodingProblem[];
+  notes: string[];
+  invoiced: boolean;
 }
 
 /** One PO line as the operator is typing it: plain text per cell, parsed only when needed. */
@@ -44,6 +58,14 @@ export interface LineDraft {
   lookedUp: string | null;
   /** Set when the item code was looked up and no such item exists. */
   unknownItem: boolean;
+  /** Order-row coding; null until main has coded the row. */
+  coding: LineCoding | null;
+  /**
+   * The G/L account was put there by the coding (the purchase account) or carried from the row
+   * above, not typed: a new default may replace it, and it is not sent to codeRow as the
+   * distribution's own account.
+   */
+  glFromCoding: boolean;
 }
 
 export type LineCell = 'item' | 'description' | 'quantity' | 'unitCost' | 'distributionType' | CodeCell;
@@ -95,6 +117,8 @@ export const newLine = (from?: Pick<LineDraft, 'distributionType' | 'job' | 'cos
   filled: null,
   lookedUp: null,
   unknownItem: false,
+  coding: null,
+  glFromCoding: (from?.glAccount ?? '') !== '',
 });
 
 /** Nothing typed that matters: carried-over coding alone does not make a line worth sending. */

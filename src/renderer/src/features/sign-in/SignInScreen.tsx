@@ -1,9 +1,16 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useSessionStore } from '../../stores/session-store';
 import { OpenPackageLink } from '../review/OpenPackageLink';
+import { ChooseNewPasswordStep } from './ChooseNewPasswordStep';
+
+/** Sign-in, or right after it the step that replaces a password an admin set. */
+export function SignInScreen() {
+  const mustChange = useSessionStore((s) => s.passwordChange !== null);
+  return mustChange ? <ChooseNewPasswordStep /> : <SignInForm />;
+}
 
 /** Sign-in name and password; a refusal is announced and the password cleared for another try. */
-export function SignInScreen() {
+function SignInForm() {
   const signIn = useSessionStore((s) => s.signIn);
   const signingIn = useSessionStore((s) => s.signingIn);
   const signInError = useSessionStore((s) => s.signInError);

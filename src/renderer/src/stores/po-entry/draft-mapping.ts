@@ -41,6 +41,8 @@ export function linesFromDetail(detail: PoDetail, locale: LocaleCode): LineDraft
       unitCost: formatMoney(line.unitCostMinor, locale),
       lookedUp: line.itemCode,
       filled: null,
+      coding: line.coding ? { row: line.coding.row, resolved: line.coding.resolved, problems: [], notes: [], invoiced: line.coding.invoiced } : null,
+      glFromCoding: false,
     };
   });
   return lines.length > 0 || detail.access.mode === 'view' ? lines : [newLine()];
@@ -75,6 +77,8 @@ export const formOf = (detail: PoDetail, locale: LocaleCode): Partial<PoEntrySta
   projectCodeText: detail.projectCode ?? '',
   budgetOrderText: detail.budgetOrder?.number ?? '',
   budgetOrderId: detail.budgetOrder?.id ?? null,
+  organisationCode: detail.coding?.organisationCode ?? null,
+  headerCoding: detail.coding?.values ?? {},
   lines: linesFromDetail(detail, locale),
 });
 
@@ -95,5 +99,7 @@ export function lineInputOf(line: LineDraft, costCentersOn: boolean, locale: Loc
     costTypeCode: orNull(line.costType),
     glAccountCode: orNull(line.glAccount),
     costCenterCode: costCentersOn && line.costCenterEntered ? orNull(line.costCenter) : null,
+    // The PO row level exactly as main last resolved it: what the operator entered, and the defaults.
+    coding: line.coding?.row ?? {},
   };
 }

@@ -2,6 +2,7 @@ import { api } from '../../api';
 import { HEADER_IDS } from '../../features/po-entry/field-ids';
 import { isBlankLine, isEditable, newLine } from '../../features/po-entry/line-rules';
 import { currentLocale } from '../../hooks/useLocaleFormat';
+import { useCodingSetupStore } from '../coding-setup-store';
 import { useSessionStore } from '../session-store';
 import { formOf } from './draft-mapping';
 import type { FormSlice, PoEntrySlice, PoEntryState } from './state';
@@ -38,6 +39,10 @@ export const blankForm = (): Partial<PoEntryState> => ({
   stepQuestion: null,
   submitAfterSave: false,
   revisionView: null,
+  organisationCode: null,
+  headerCoding: {},
+  codingBox: null,
+  codingText: {},
 });
 
 /** Loading, starting and resetting the form; where focus should go next. */
@@ -60,6 +65,7 @@ export const createFormSlice: PoEntrySlice<FormSlice> = (set, get) => {
       void get().resolve(true);
       if (get().warehouses.length === 0) void get().loadWarehouses();
       void get().loadCodes();
+      void useCodingSetupStore.getState().load(null);
     },
 
     async open(id, mode = 'change') {
@@ -83,6 +89,7 @@ export const createFormSlice: PoEntrySlice<FormSlice> = (set, get) => {
       const firstEditable = get().lines.find((line) => isEditable(line, detail.access.mode === 'view'));
       requestFocus(detail.access.mode === 'view' || !firstEditable ? 'po-entry-title' : HEADER_IDS.vendor);
       void get().resolve(true);
+      void useCodingSetupStore.getState().load(get().organisationCode);
       if (get().warehouses.length === 0) void get().loadWarehouses();
       return true;
     },

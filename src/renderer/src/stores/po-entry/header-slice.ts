@@ -29,8 +29,11 @@ export const createHeaderSlice: PoEntrySlice<HeaderSlice> = (set, get) => {
     },
 
     commitVendor(text) {
+      const before = get().vendorText;
       set({ vendorText: normalCode(text) });
       void get().resolve();
+      // The vendor's supplier group and type decide the matrix; its own values are a coding level.
+      if (normalCode(text) !== '' && (normalCode(before) !== normalCode(text) || get().lines.some((line) => !line.coding && line.itemCode.trim() !== ''))) void get().recodeLines();
     },
 
     setWarehouse(code) {

@@ -121,6 +121,8 @@ export const createLinesSlice: PoEntrySlice<LinesSlice> = (set, get) => {
           ...line,
           ...patch,
           ...(patch.itemCode !== undefined ? { unknownItem: false } : {}),
+          // A G/L account the operator types is theirs: no coding default replaces it.
+          ...(patch.glAccount !== undefined ? { glFromCoding: false } : {}),
           // A job the operator types is theirs, no longer the work order's.
           ...(patch.job !== undefined ? { jobFromWorkOrder: false } : {}),
         }))(state),
@@ -144,8 +146,16 @@ export const createLinesSlice: PoEntrySlice<LinesSlice> = (set, get) => {
       if (cell === 'costCenter') patch.costCenterEntered = code !== '';
       // A new work order re-derives the cost center (rule 1).
       if (cell === 'workOrder' && code !== normalCode(line.accepted.workOrder)) patch.costCenterEntered = false;
+      if (cell === 'glAccount' && code !== normalCode(line.glAccount)) patch.glFromCoding = false;
       set(mapLine(key, (current) => ({ ...current, ...patch })));
-      void judgeLine(key, cell);
+      void judgeLine(key, cell).then(() => {
+        // The purchase account decides what the row's sub-objects are asked for; the cost center is a coding level too.
+        if ((cell === 'glAccount' || cell === 'costCenter') && get().lines.some((candidate) => candidate.key === key && candidate.coding)) void get().codeLine(key, 'keep');
+      });
+    },
+
+    judge(key, changed) {
+      return judgeLine(key, changed);
     },
 
     setDistributionType(key, type) {
@@ -164,6 +174,8 @@ export const createLinesSlice: PoEntrySlice<LinesSlice> = (set, get) => {
       if (before.itemCode !== code) get().updateLine(key, { itemCode: code });
       if (code === '') {
         set(mapLine(key, (line) => ({ ...line, lookedUp: null, unknownItem: false })));
+        // A row that lost its part is a row without a part number: coded as one.
+        if (before.itemCode.trim() !== '') void get().codeLine(key, 'default');
         return;
       }
       if (!picked && before.lookedUp === code) return;
@@ -193,6 +205,8 @@ export const createLinesSlice: PoEntrySlice<LinesSlice> = (set, get) => {
           };
         }),
       }));
+      // The part decides the row's coding: its product group through the matrix, or the coding box.
+      if (found) void get().codeLine(key, 'default');
     },
 
     touch(fieldKey) {

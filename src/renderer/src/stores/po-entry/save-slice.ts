@@ -84,6 +84,7 @@ export const createSaveSlice: PoEntrySlice<SaveSlice> = (set, get) => {
       billingEntityCode: normalCode(state.billingEntityText) || null,
       projectCode: state.projectCodeText === '' ? null : state.projectCodeText,
       budgetOrderId: state.budgetOrderId,
+      coding: { organisationCode: state.organisationCode, values: state.headerCoding },
       ...(confirmedLargeTotalMinor !== undefined ? { confirmedLargeTotalMinor } : {}),
     };
     const startedAt = tracking.editSeq;

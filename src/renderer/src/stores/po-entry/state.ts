@@ -11,9 +11,11 @@ import type {
 } from '../../../../shared/contracts';
 import type { PoStanding, PoStep } from '../../../../shared/lifecycle-schemas';
 import type { BudgetHeadroom, BudgetPicker, PoBudgetOrder } from '../../../../shared/purchasing-controls-schemas';
-import type { LargePoConfirmation } from '../../../../shared/result';
+import type { CodeRowResult } from '../../../../shared/coding-schemas';
+import type { LargePoConfirmation, Result } from '../../../../shared/result';
 import type { FieldTarget } from '../../features/po-entry/field-ids';
-import type { CodeCell, LineDraft } from '../../features/po-entry/line-rules';
+import type { CodeCell, LineCell, LineDraft } from '../../features/po-entry/line-rules';
+import type { CodingAsk } from './coding-request';
 
 export interface OpenPo {
   id: number;
@@ -130,6 +132,8 @@ export interface LinesSlice {
   commitCode(key: string, cell: CodeCell, text: string): void;
   setDistributionType(key: string, type: DistributionType): void;
   touch(fieldKey: string): void;
+  /** Main judges the line's distribution again (after the coding filled its G/L account). */
+  judge(key: string, changed: LineCell): Promise<void>;
   addLineAfter(key: string | null): void;
   removeLine(key: string): void;
 }
@@ -182,5 +186,37 @@ export interface LifecycleSlice {
   refreshStanding(): Promise<void>;
 }
 
-export type PoEntryState = FormSlice & HeaderSlice & BudgetSlice & LinesSlice & RemovalSlice & SaveSlice & LifecycleSlice;
+/** The coding box: which row it is open for, and whether the operator asked or the rules opened it. */
+export interface CodingBoxState {
+  key: string;
+  opened: 'asked' | 'auto';
+}
+
+export interface CodingSlice {
+  /** The organisation the PO is coded for; null: the default one. */
+  organisationCode: string | null;
+  /** The PO header level of coding: dimension → value. */
+  headerCoding: Record<string, string>;
+  codingBox: CodingBoxState | null;
+  /** What the operator is typing in a grid coding cell, by coding field key, until it is committed or restored. */
+  codingText: Record<string, string>;
+  /** Typing in a grid coding cell; null puts back what the row holds. */
+  setCodingText(key: string, dimension: string, text: string | null): void;
+  /** Asks main how a row is coded now; 'default' applies the defaults (what was entered stays), 'keep' only resolves. */
+  codeLine(key: string, defaulting: 'default' | 'keep'): Promise<void>;
+  /** Every typed row coded again: the vendor, the organisation or the header coding changed. */
+  recodeLines(): Promise<void>;
+  /** A coding cell left in the grid: main judges the change; refused, the reason stands beside the cell and the row keeps its value. */
+  commitDimension(key: string, dimension: string, text: string): Promise<void>;
+  /** A question for the coding box's draft: nothing on the line changes. Null when it cannot be asked (no vendor yet). */
+  askCoding(key: string, ask: CodingAsk): Promise<Result<CodeRowResult> | null>;
+  /** The coding box's Apply: the row takes the draft's coding, G/L account and cost center. */
+  applyCoding(key: string, result: CodeRowResult, fields: { glAccount: string; costCenter: string }): void;
+  openCodingBox(key: string, opened?: CodingBoxState['opened']): void;
+  closeCodingBox(): void;
+  setOrganisation(code: string | null): void;
+  setHeaderCoding(dimension: string, value: string): void;
+}
+
+export type PoEntryState = CodingSlice & FormSlice & HeaderSlice & BudgetSlice & LinesSlice & RemovalSlice & SaveSlice & LifecycleSlice;
 export type PoEntrySlice<T> = StateCreator<PoEntryState, [], [], T>;

@@ -11,6 +11,8 @@ export const tracking = {
   judgeSeq: {} as Record<string, number>,
   /** What each line last went to main as, so moving through unchanged cells asks nothing. */
   lastJudged: {} as Record<string, string>,
+  /** Latest codeRow question per line. */
+  codeSeq: {} as Record<string, number>,
 };
 
 /** A new form starts: every answer still on its way belongs to the old one. */
@@ -20,4 +22,5 @@ export function forgetPending(): void {
   tracking.lastResolvedKey = null;
   tracking.judgeSeq = {};
   tracking.lastJudged = {};
+  tracking.codeSeq = {};
 }

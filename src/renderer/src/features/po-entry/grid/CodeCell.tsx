@@ -13,6 +13,8 @@ interface CodeCellProps {
   invalid: boolean;
   describedBy: string | undefined;
   placeholder?: string;
+  /** Why the cell is read-only, or where its value came from. */
+  title?: string;
   onTextChange(text: string): void;
   onCommit(text: string): void;
 }
@@ -23,7 +25,7 @@ const matches = (option: CodeOption, typed: string): boolean => {
 };
 
 /** A coding cell (job, work order, cost type, G/L, cost center): typed, or picked from the known codes. */
-export function CodeCell({ id, label, listLabel, text, options, tabIndex, readOnly, invalid, describedBy, placeholder, onTextChange, onCommit }: CodeCellProps) {
+export function CodeCell({ id, label, listLabel, text, options, tabIndex, readOnly, invalid, describedBy, placeholder, title, onTextChange, onCommit }: CodeCellProps) {
   if (readOnly) {
     return (
       <input
@@ -38,6 +40,7 @@ export function CodeCell({ id, label, listLabel, text, options, tabIndex, readOn
         aria-describedby={describedBy}
         value={text}
         placeholder={placeholder}
+        title={title}
       />
     );
   }
@@ -58,6 +61,7 @@ export function CodeCell({ id, label, listLabel, text, options, tabIndex, readOn
         tabIndex,
         className: 'grid-input',
         placeholder,
+        title,
         'aria-label': label,
         'aria-invalid': invalid || undefined,
         'aria-describedby': describedBy,

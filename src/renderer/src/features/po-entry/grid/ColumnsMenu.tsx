@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useColumnLayoutStore } from './column-layout-store';
-import { GRID_COLUMNS } from './columns';
+import { type GridColumn, isShown } from './columns';
 
 /** Show or hide the coding columns and put widths back; remembered for this operator. */
-export function ColumnsMenu({ costCentersOn }: { costCentersOn: boolean }) {
+export function ColumnsMenu({ costCentersOn, columns }: { costCentersOn: boolean; columns: readonly GridColumn[] }) {
   const [open, setOpen] = useState(false);
-  const hidden = useColumnLayoutStore((s) => s.layout.hidden);
+  const layout = useColumnLayoutStore((s) => s.layout);
   const toggle = useColumnLayoutStore((s) => s.toggle);
   const reset = useColumnLayoutStore((s) => s.reset);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -20,7 +20,7 @@ export function ColumnsMenu({ costCentersOn }: { costCentersOn: boolean }) {
     buttonRef.current?.focus();
   };
 
-  const choices = GRID_COLUMNS.filter((column) => column.hideable && (costCentersOn || column.id !== 'costCenter'));
+  const choices = columns.filter((column) => column.hideable && (costCentersOn || column.id !== 'costCenter'));
   return (
     <div className="columns-menu">
       <button
@@ -53,12 +53,12 @@ export function ColumnsMenu({ costCentersOn }: { costCentersOn: boolean }) {
         >
           {choices.map((column) => (
             <label key={column.id} className="columns-menu-choice">
-              <input type="checkbox" checked={!hidden.includes(column.id)} onChange={() => toggle(column.id)} />
+              <input type="checkbox" checked={isShown(column, layout)} onChange={() => toggle(column.id)} />
               {column.title ?? column.header}
             </label>
           ))}
           <button type="button" className="link-button" onClick={reset}>
-            Show all, default widths
+            Default columns and widths
           </button>
         </div>
       )}

@@ -8,7 +8,9 @@ import { ADD_LINE_BUTTON_ID } from '../field-ids';
 import { costCenterEditable, isEditable, type LineDraft, poTotal } from '../line-rules';
 import { codeOptionsOf } from './code-options';
 import { useColumnLayoutStore } from './column-layout-store';
-import { COLUMN_BY_ID, type GridColumn, visibleColumns } from './columns';
+import { useCodingSetupStore } from '../../../stores/coding-setup-store';
+import { codingOptionsOf } from './coding-options';
+import { allColumns, columnOf, type GridColumn, visibleColumns } from './columns';
 import { ColumnsMenu } from './ColumnsMenu';
 import { costCenterReason, GridRow } from './GridRow';
 import type { GridColumnId } from './grid-navigation';
@@ -38,6 +40,8 @@ export function LinesGrid() {
   const viewing = usePoEntryStore((s) => s.po?.mode === 'view');
   const focus = usePoEntryStore((s) => s.focus);
   const addLineAfter = usePoEntryStore((s) => s.addLineAfter);
+  const codingText = usePoEntryStore((s) => s.codingText);
+  const codingSetup = useCodingSetupStore((s) => s.setup);
   const operatorId = useSessionStore((s) => s.operator?.id ?? null);
   const settings = useSessionStore((s) => s.settings);
   const layout = useColumnLayoutStore((s) => s.layout);
@@ -51,7 +55,11 @@ export function LinesGrid() {
     if (operatorId !== null) loadLayout(operatorId);
   }, [operatorId, loadLayout]);
 
-  const shown = useMemo(() => visibleColumns(layout, costCentersOn), [layout, costCentersOn]);
+  const dimensions = codingSetup?.dimensions;
+  const everyColumn = useMemo(() => allColumns(dimensions ?? []), [dimensions]);
+  const shown = useMemo(() => visibleColumns(layout, costCentersOn, everyColumn), [layout, costCentersOn, everyColumn]);
+  const codingOptions = useMemo(() => codingOptionsOf(codingSetup), [codingSetup]);
+  const codingOnlyInBox = codingSetup?.settings.codingOnlyInExtraRowInfo ?? false;
   const columnDefs = useMemo<ColumnDef<LineDraft>[]>(
     () =>
       shown.map((column) => ({
@@ -83,7 +91,7 @@ export function LinesGrid() {
   });
   const headers = table.getFlatHeaders();
   const template = headers
-    .map((header) => (COLUMN_BY_ID[header.column.id as GridColumnId].flexible ? `minmax(${header.getSize()}px, 1fr)` : `${header.getSize()}px`))
+    .map((header) => (columnOf(header.column.id as GridColumnId).flexible ? `minmax(${header.getSize()}px, 1fr)` : `${header.getSize()}px`))
     .join(' ');
   const minWidth = headers.reduce((sum, header) => sum + header.getSize(), 0);
   const codeOptions = useMemo(() => codeOptionsOf(codes, resolution?.choices ?? []), [codes, resolution?.choices]);
@@ -133,7 +141,7 @@ export function LinesGrid() {
         >
           <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns: template }}>
             {headers.map((header, index) => {
-              const column: GridColumn = COLUMN_BY_ID[header.column.id as GridColumnId];
+              const column: GridColumn = columnOf(header.column.id as GridColumnId);
               return (
                 <div
                   key={header.id}
@@ -142,7 +150,7 @@ export function LinesGrid() {
                   className={`grid-head cell-${column.id}${column.numeric ? ' numeric' : ''}`}
                   title={column.title}
                 >
-                  {column.id === 'remove' ? <span className="sr-only">Remove</span> : <span className="grid-head-label">{column.header}</span>}
+                  {column.id === 'remove' ? <span className="sr-only">Coding, remove</span> : <span className="grid-head-label">{column.header}</span>}
                   {header.column.getCanResize() && (
                     <span
                       className={header.column.getIsResizing() ? 'resize-handle resizing' : 'resize-handle'}
@@ -174,6 +182,9 @@ export function LinesGrid() {
                     costCentersOn={costCentersOn}
                     headerCostCenter={headerCostCenter}
                     codeOptions={codeOptions}
+                    codingOptions={codingOptions}
+                    codingOnlyInBox={codingOnlyInBox}
+                    codingText={codingText}
                     locale={locale}
                   />
                 </div>
@@ -199,12 +210,12 @@ export function LinesGrid() {
             + Add line
           </button>
         )}
-        <ColumnsMenu costCentersOn={costCentersOn} />
+        <ColumnsMenu costCentersOn={costCentersOn} columns={everyColumn} />
         {fieldErrors.lines && <span className="cell-error">{fieldErrors.lines}</span>}
         <span className="hint">
           {viewing
             ? 'Viewing: nothing here can be changed'
-            : 'Arrows move · type to replace · F2 edits · Esc restores · Enter moves on · Alt+Delete removes a line'}
+            : 'Arrows move · type to replace · F2 edits · Esc restores · Enter moves on · Alt+C coding · Alt+Delete removes a line'}
         </span>
         <div className="po-total" role="group" aria-label="PO total">
           <span className="po-total-label">PO total</span>

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { COLUMN_BY_ID, type ColumnLayout, DEFAULT_LAYOUT } from './columns';
+import { type ColumnLayout, columnOf, DEFAULT_LAYOUT, knownColumnId } from './columns';
 import type { GridColumnId } from './grid-navigation';
 
 /**
@@ -22,12 +22,13 @@ function read(operatorId: number): ColumnLayout {
     const raw = window.localStorage.getItem(storageKey(operatorId));
     if (!raw) return DEFAULT_LAYOUT;
     const parsed = JSON.parse(raw) as Partial<ColumnLayout>;
-    const hidden = Array.isArray(parsed.hidden) ? parsed.hidden.filter((id) => COLUMN_BY_ID[id]?.hideable) : [];
+    const known = (list: unknown): GridColumnId[] =>
+      Array.isArray(list) ? list.filter((id): id is GridColumnId => typeof id === 'string' && knownColumnId(id) && columnOf(id).hideable) : [];
     const widths: ColumnLayout['widths'] = {};
     for (const [id, width] of Object.entries(parsed.widths ?? {})) {
-      if (COLUMN_BY_ID[id as GridColumnId] && typeof width === 'number' && Number.isFinite(width)) widths[id as GridColumnId] = Math.round(width);
+      if (knownColumnId(id) && typeof width === 'number' && Number.isFinite(width)) widths[id] = Math.round(width);
     }
-    return { hidden, widths };
+    return { hidden: known(parsed.hidden), shown: known(parsed.shown), widths };
   } catch {
     return DEFAULT_LAYOUT;
   }
@@ -57,15 +58,18 @@ export const useColumnLayoutStore = create<ColumnLayoutState>()((set, get) => {
       set({ operatorId, layout: read(operatorId) });
     },
     toggle(id) {
-      if (!COLUMN_BY_ID[id].hideable) return;
-      const { hidden, widths } = get().layout;
-      change({ widths, hidden: hidden.includes(id) ? hidden.filter((other) => other !== id) : [...hidden, id] });
+      const column = columnOf(id);
+      if (!column.hideable) return;
+      const flip = (list: GridColumnId[]) => (list.includes(id) ? list.filter((other) => other !== id) : [...list, id]);
+      const layout = get().layout;
+      // A column hidden by default is listed when shown; any other when hidden.
+      change(column.defaultHidden ? { ...layout, shown: flip(layout.shown) } : { ...layout, hidden: flip(layout.hidden) });
     },
     resize(id, width) {
-      const column = COLUMN_BY_ID[id];
+      const column = columnOf(id);
       const clamped = Math.round(Math.min(MAX_WIDTH, Math.max(column.minWidth, width)));
-      const { hidden, widths } = get().layout;
-      change({ hidden, widths: { ...widths, [id]: clamped } });
+      const layout = get().layout;
+      change({ ...layout, widths: { ...layout.widths, [id]: clamped } });
     },
     reset() {
       change(DEFAULT_LAYOUT);

@@ -7,7 +7,11 @@ import type { LineCell } from '../line-rules';
  */
 export type CellMode = 'nav' | 'enter' | 'edit';
 export type CellKind = 'text' | 'combobox' | 'select' | 'handle';
-export type GridColumnId = 'number' | LineCell | 'total' | 'remove';
+/** A column of one coding dimension (cost unit, project, the organisation's own): `dim:` and the dimension's code. */
+export type CodingColumnId = `dim:${string}`;
+export type GridColumnId = 'number' | LineCell | 'total' | 'remove' | CodingColumnId;
+export const isCodingColumn = (id: string): id is CodingColumnId => id.startsWith('dim:');
+export const dimensionOfColumn = (id: CodingColumnId): string => id.slice(4);
 
 export type GridAction = 'up' | 'down' | 'left' | 'right' | 'next' | 'previous' | 'move-on' | 'edit' | 'restore' | 'first' | 'last';
 

@@ -2,9 +2,10 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import { type FocusEvent, type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { usePoEntryStore } from '../../../stores/po-entry-store';
 import { costCenterEditable, isEditable, type LineCell, type LineDraft } from '../line-rules';
+import { codingButtonId } from '../field-ids';
 import { cellDomId } from './cell-ids';
-import { GRID_COLUMNS, type GridColumn } from './columns';
-import { type CellKind, type CellMode, type GridColumnId, gridActionOf, moveFrom, moveOnFrom, type Position, type RowFacts } from './grid-navigation';
+import type { GridColumn } from './columns';
+import { type CellKind, type CellMode, dimensionOfColumn, type GridColumnId, gridActionOf, isCodingColumn, moveFrom, moveOnFrom, type Position, type RowFacts } from './grid-navigation';
 
 const BEFORE_CELL: ReadonlySet<string> = new Set(['up', 'down', 'left', 'right', 'first', 'last', 'edit', 'restore']);
 const PATCH_KEY: Partial<Record<GridColumnId, keyof LineDraft>> = {
@@ -95,9 +96,17 @@ export function useGridCursor({ shown, viewing, costCentersOn, virtualizer, focu
     if (!focus || !match) return;
     const row = usePoEntryStore.getState().lines.findIndex((line) => line.key === match[1]);
     if (row < 0) return;
-    const column = GRID_COLUMNS.find((candidate) => cellDomId(match[1] as string, candidate.id) === focus.id)?.id ?? 'item';
-    focusCell(row, column);
-  }, [focus, focusCell]);
+    const column = shown.find((candidate) => cellDomId(match[1] as string, candidate.id) === focus.id)?.id;
+    if (column) focusCell(row, column);
+    else {
+      // Not a cell: the row's coding button, or a cell of a hidden column. Its row is brought in first.
+      virtualizer.scrollToIndex(row, { align: 'auto' });
+      const key = match[1] as string;
+      requestAnimationFrame(() =>
+        (document.getElementById(focus.id) ?? document.getElementById(codingButtonId(key)) ?? document.getElementById(cellDomId(key, 'item')))?.focus(),
+      );
+    }
+  }, [focus, focusCell, shown, virtualizer]);
 
   const cellOf = (target: EventTarget) => {
     const element = target as HTMLElement;
@@ -131,7 +140,8 @@ export function useGridCursor({ shown, viewing, costCentersOn, virtualizer, focu
     const key = PATCH_KEY[column];
     if (!line) return;
     const original = cursor.current.original;
-    if (column === 'distributionType' && original !== line.distributionType) state().setDistributionType(line.key, original as LineDraft['distributionType']);
+    if (isCodingColumn(column)) state().setCodingText(line.key, dimensionOfColumn(column), null);
+    else if (column === 'distributionType' && original !== line.distributionType) state().setDistributionType(line.key, original as LineDraft['distributionType']);
     else if (key && line[key] !== original) state().updateLine(line.key, { [key]: original });
     cursor.current = { id: element.id, mode: 'nav', original };
     // Selected once React has put the old text back, unless a key pressed meanwhile (F2, typing) moved on.
@@ -176,6 +186,20 @@ export function useGridCursor({ shown, viewing, costCentersOn, virtualizer, focu
     const at = cellOf(event.target);
     if (!at) return;
     const line = state().lines[at.row];
+    // The row's coding button answers Enter and Space itself: the grid's Enter would move on instead.
+    if (line && at.element.classList.contains('coding-button') && (event.key === 'Enter' || event.key === ' ') && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      state().openCodingBox(line.key);
+      return;
+    }
+    // Alt+C: the row's coding box (in view mode with change open to the operator, Alt+C opens the PO for change instead).
+    if (line && event.altKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyC' || event.key.toLowerCase() === 'c') && !(viewing && state().po?.canChange)) {
+      event.preventDefault();
+      event.stopPropagation();
+      state().openCodingBox(line.key);
+      return;
+    }
     if (line && event.key === 'Delete' && (event.altKey || !isEditable(line, viewing))) {
       event.preventDefault();
       event.stopPropagation();

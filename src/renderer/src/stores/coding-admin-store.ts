@@ -1,0 +1,119 @@
+import { create } from 'zustand';
+import type { CodingSetup } from '../../../shared/coding-schemas';
+import type { AppError, Result } from '../../../shared/result';
+import { type FormContext, type FormKindName, type FormValues, fieldOfPath, formKindOf } from '../features/coding-admin/admin-forms';
+import { codingApi } from './coding-api';
+import { useCodingSetupStore } from './coding-setup-store';
+import { useSessionStore } from './session-store';
+
+export interface OpenForm {
+  kind: FormKindName;
+  /** The stored record's key (its code), or null for a new one. */
+  editing: string | null;
+  values: FormValues;
+  context: FormContext;
+}
+
+interface CodingAdminState {
+  form: OpenForm | null;
+  errors: Record<string, string>;
+  /** A refusal that names no field of the form. */
+  formMessage: string | null;
+  saving: boolean;
+  /** The last save's sentence, under the section it belongs to. */
+  outcome: { kind: FormKindName | 'settings'; status: 'saved' | 'refused'; message: string } | null;
+  /** The dimension type whose values are listed. */
+  typeCode: string;
+  open(kind: FormKindName, values: FormValues | null, editing: string | null): void;
+  edit(key: string, value: string | boolean): void;
+  cancel(): void;
+  /** Sends the form; true when main took it. */
+  save(): Promise<boolean>;
+  saveSettings(change: Partial<CodingSetup['settings']>): Promise<boolean>;
+  chooseType(code: string): void;
+  reset(): void;
+}
+
+const CLOSED = { form: null, errors: {}, formMessage: null, saving: false } as const;
+
+function refusal(error: AppError, kind: FormKindName): { errors: Record<string, string>; message: string | null } {
+  const issues = error.issues?.length ? error.issues : error.field ? [{ path: error.field, message: error.message }] : [];
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = fieldOfPath(formKindOf(kind), issue.path);
+    if (field && !errors[field]) errors[field] = issue.message;
+  }
+  return { errors, message: Object.keys(errors).length > 0 ? null : error.message };
+}
+
+type SaveFn = (input: unknown) => Promise<Result<CodingSetup>>;
+
+/** The Row coding admin screen's forms: one open at a time, main's refusals beside its fields, the fresh setup after each save. */
+export const useCodingAdminStore = create<CodingAdminState>()((set, get) => ({
+  ...CLOSED,
+  outcome: null,
+  typeCode: 'cost-unit',
+
+  open(kind, values, editing) {
+    const setup = useCodingSetupStore.getState().setup;
+    if (!setup) return;
+    const context: FormContext = { organisationCode: setup.organisationCode, typeCode: get().typeCode };
+    set({ ...CLOSED, outcome: null, form: { kind, editing, context, values: values ?? formKindOf(kind).blank(setup, context) } });
+  },
+
+  edit(key, value) {
+    const form = get().form;
+    if (!form) return;
+    const errors = { ...get().errors };
+    delete errors[key];
+    set({ form: { ...form, values: { ...form.values, [key]: value } }, errors, formMessage: null });
+  },
+
+  cancel() {
+    if (!get().saving) set({ ...CLOSED });
+  },
+
+  async save() {
+    const form = get().form;
+    if (!form || get().saving) return false;
+    const kind = formKindOf(form.kind);
+    set({ saving: true, formMessage: null });
+    const call = codingApi[kind.call] as unknown as SaveFn;
+    const result = await call(kind.input(form.values, form.context));
+    if (!result.ok) {
+      if (result.error.code === 'not-signed-in') void useSessionStore.getState().refreshOperator();
+      const { errors, message } = refusal(result.error, form.kind);
+      set({ saving: false, errors, formMessage: message });
+      return false;
+    }
+    useCodingSetupStore.getState().replace(result.value);
+    const what = form.editing === null && form.kind !== 'standardAccounts' ? 'Added' : 'Saved';
+    set({ ...CLOSED, outcome: { kind: form.kind, status: 'saved', message: `${what} the ${kind.noun}; recorded in the audit log.` } });
+    return true;
+  },
+
+  async saveSettings(change) {
+    if (get().saving) return false;
+    set({ saving: true });
+    const result = await codingApi.saveRowCodingSettings(change);
+    if (!result.ok) {
+      set({ saving: false, outcome: { kind: 'settings', status: 'refused', message: `Not saved: ${result.error.message}` } });
+      return false;
+    }
+    useCodingSetupStore.getState().replace(result.value);
+    set({ saving: false, outcome: { kind: 'settings', status: 'saved', message: 'Saved the row-coding settings; recorded in the audit log.' } });
+    return true;
+  },
+
+  chooseType(code) {
+    set({ typeCode: code });
+  },
+
+  reset() {
+    set({ ...CLOSED, outcome: null, typeCode: 'cost-unit' });
+  },
+}));
+
+useSessionStore.subscribe((state, previous) => {
+  if (state.operator?.id !== previous.operator?.id) useCodingAdminStore.getState().reset();
+});
