@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './desk-fixture';
+import { expect, signIn, test, screenshotsAtBothSizes } from './desk-fixture';
 
 /**
  * "What may this operator do?" end to end on the demo world: Alice (NORTH) on Pat's PO-000001,
@@ -9,20 +8,6 @@ import { expect, signIn, test } from './desk-fixture';
  */
 const SHOTS = '.tmp/shots-operators';
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    // The screen itself (main), not the top bar: at 1024 px an admin's top bar is wider than the window (reported to the lead).
-    const overflow = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('main *')].map((e) => e.getBoundingClientRect().right - document.documentElement.clientWidth)));
-    expect(overflow, `sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
 
 test('the simulator answers for a PO line with the rule and list, and compares a scheme move', async ({ page }) => {
   await signIn(page, 'admin');
@@ -45,14 +30,14 @@ test('the simulator answers for a PO line with the rule and list, and compares a
   const move = page.locator('#simulator-scheme-move');
   await expect(move).toContainText('If Alice Moreau moves from scheme NORTH to scheme FLEET, they lose access to 1 open PO: PO-000001.');
   await expect(move.getByRole('row').filter({ hasText: 'PO-000001' })).toContainText('Lost');
-  await screenshots(page, 'simulator');
+  await screenshotsAtBothSizes(page, 'simulator', SHOTS);
 
   // The operator form shows the same comparison as soon as the scheme is changed, before saving.
   await page.getByRole('tab', { name: 'Operators' }).click();
   await page.getByRole('button', { name: 'Change Alice Moreau' }).click();
   await page.getByLabel('Cost-center scheme').selectOption('FLEET');
   await expect(page.locator('#operator-scheme-move')).toContainText('they lose access to 1 open PO: PO-000001');
-  await screenshots(page, 'operator-scheme-move');
+  await screenshotsAtBothSizes(page, 'operator-scheme-move', SHOTS);
   await page.getByLabel('Cost-center scheme').press('Escape');
   await expect(page.getByRole('region', { name: 'Change Alice Moreau' })).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: 'Alice Moreau' })).toContainText('NORTH');

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { SavePoInput } from '../../src/shared/contracts';
-import { expect, shell, signIn, test } from './desk-fixture';
+import { expect, shell, signIn, test, screenshotsAtBothSizes } from './desk-fixture';
 
 /**
  * Budget orders at PO entry and in the budget view. Demo data: BO-SMALL (total 1,000.00) and
@@ -50,18 +50,6 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(blocking, `serious or critical axe violations on ${what}`).toEqual([]);
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
 
 test('the picker shows each budget order valid today with its total and unallocated; typing lines shows what the PO leaves, warns before the limit, and a save above it is refused', async ({ page }) => {
   await signIn(page, 'bob');
@@ -100,7 +88,7 @@ test('the picker shows each budget order valid today with its total and unalloca
   await expect(page.locator('#budget-headroom')).toHaveText(/fits budget order BO-SMALL, leaving 200\.00, but not together with the other drafts on it \(300\.00\)/);
   await expect(headroom(page)).toContainText('Leaves unallocated-100.00');
   await expect(budgetField(page)).toHaveAccessibleDescription(/not together with the other drafts/);
-  await screenshots(page, 'entry-budget-near-limit');
+  await screenshotsAtBothSizes(page, 'entry-budget-near-limit');
 
   // 1,200.00 is more than BO-SMALL has unallocated: the screen says so while typing, and main refuses the save beside the field.
   await page.getByLabel('Line 1 quantity').fill('3');
@@ -113,7 +101,7 @@ test('the picker shows each budget order valid today with its total and unalloca
   await expect(budgetField(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('.field-budget')).toContainText('200.00 over');
   await expectAccessible(page, 'PO entry with a refused budget order');
-  await screenshots(page, 'entry-budget-over');
+  await screenshotsAtBothSizes(page, 'entry-budget-over');
 
   await page.getByLabel('Line 1 quantity').fill('2');
   await expect(headroom(page)).toHaveAttribute('data-level', 'near-limit');
@@ -161,7 +149,7 @@ test('from approval on the budget order is locked: the picker is read-only with 
   await expect(budgetField(page)).toHaveAccessibleDescription(/locked/i);
   await expect(page.locator('.field-budget')).toContainText('Locked');
   await expectAccessible(page, 'a change order with its budget order locked');
-  await screenshots(page, 'entry-budget-locked');
+  await screenshotsAtBothSizes(page, 'entry-budget-locked');
 
   // Main holds the lock whatever a screen sends.
   const refusal = await page.evaluate(
@@ -231,7 +219,7 @@ test('the budget view: each budget order with total, allocated, provisional and 
   await expect(detail.locator('.budget-chart .recharts-area')).toHaveCount(2);
   await expect(detail.getByRole('figure')).toContainText('holds 6,500.00 of its 50,000.00');
   await expectAccessible(page, 'the budget view');
-  await screenshots(page, 'budget-view');
+  await screenshotsAtBothSizes(page, 'budget-view');
 
   // A PO opens from its budget order.
   await pos.getByRole('button', { name: 'Open PO-000004' }).click();
@@ -283,5 +271,5 @@ test('an admin adds a budget order in the budget view; a total below what POs ho
   await expect(change.getByLabel('Total')).toHaveAttribute('aria-invalid', 'true');
   await expect(change).toContainText('cannot be below the 500.00 already allocated');
   await expectAccessible(page, 'a refused budget order total');
-  await screenshots(page, 'budget-form-refused');
+  await screenshotsAtBothSizes(page, 'budget-form-refused');
 });

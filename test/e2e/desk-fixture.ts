@@ -96,6 +96,31 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(root, 'test-results/screenshots', `${name}-${shell}.png`), fullPage: true });
 }
 
+/**
+ * The screen at 1024×700 and 1920×1080: the page never scrolls sideways and nothing on it reaches past
+ * the window's right edge; a full-page picture of each is kept for people to look at (in `dir`, or the
+ * test's own output folder). Leaves the window at 1280×820.
+ */
+export async function screenshotsAtBothSizes(page: Page, name: string, dir?: string): Promise<void> {
+  for (const [width, height] of [
+    [1024, 700],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const overflow = await page.evaluate(() => {
+      const page = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+      const widest = Math.max(0, ...[...document.querySelectorAll('main *')].map((element) => element.getBoundingClientRect().right));
+      return Math.max(page, Math.ceil(widest - document.documentElement.clientWidth));
+    });
+    expect(overflow, `sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
+    // A full-page picture of a scrolled page paints the sticky top bar midway; from the top it sits where it belongs.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const file = `${name}-${width}x${height}.png`;
+    await page.screenshot({ path: dir ? join(dir, file) : test.info().outputPath(file), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 820 });
+}
+
 export async function signIn(page: Page, signInName: string, password = 'demo'): Promise<void> {
   await page.getByLabel('Sign-in name').fill(signInName);
   await page.getByLabel('Password').fill(password);

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, shell, signIn, test } from './desk-fixture';
+import { expect, shell, signIn, test, screenshotsAtBothSizes } from './desk-fixture';
 
 /**
  * Admin → Import: a vendors file with errors is checked (each error by line, column and why, and
@@ -12,23 +11,6 @@ import { expect, shell, signIn, test } from './desk-fixture';
 
 const SHOTS = join(process.cwd(), '.tmp/shots-imports');
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    // The panel's own content never runs off the right edge (the top bar's width is not this screen's to keep).
-    const overflow = await page.evaluate(() => {
-      const widest = Math.max(0, ...[...document.querySelectorAll('.imports *')].map((element) => element.getBoundingClientRect().right));
-      return Math.ceil(widest - document.documentElement.clientWidth);
-    });
-    expect(overflow, `the import panel runs off the side at ${width}×${height}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}x${height}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
 
 const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8') });
 
@@ -80,7 +62,7 @@ test('a vendors file with errors is refused line by line, then fixed and importe
   expect(rejected.suggestedFilename()).toBe('vendors-rejected.csv');
   const axe = await new AxeBuilder({ page }).include('.imports').setLegacyMode(shell === 'electron').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-  await screenshots(page, 'import-errors');
+  await screenshotsAtBothSizes(page, 'import-errors', SHOTS);
 
   // Fixed, the same file checks clean and is imported whole.
   await page.getByLabel('CSV file', { exact: true }).setInputFiles(csvFile('vendors.csv', FIXED));
@@ -88,10 +70,10 @@ test('a vendors file with errors is refused line by line, then fixed and importe
   await page.keyboard.press('Enter');
   await expect(page.locator('#import-plan')).toHaveText('All 3 vendors are valid and will be imported.');
   await expect(page.locator('table.import-errors')).toHaveCount(0);
-  await screenshots(page, 'import-valid');
+  await screenshotsAtBothSizes(page, 'import-valid', SHOTS);
   await page.getByRole('button', { name: 'Import all 3 rows' }).click();
   await expect(page.getByRole('status').filter({ hasText: '3 vendors imported' })).toHaveText('3 vendors imported from vendors.csv; recorded in the audit log.');
-  await screenshots(page, 'import-done');
+  await screenshotsAtBothSizes(page, 'import-done', SHOTS);
 
   // Nothing is imported twice: the import is finished; the vendors are offered at PO entry.
   await page.getByRole('button', { name: 'New PO' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './desk-fixture';
+import { expect, signIn, test, screenshotsAtBothSizes } from './desk-fixture';
 
 /**
  * Admin → Master data: an admin adds a cost center, shares it with a vendor, builds a scheme with
@@ -10,24 +10,6 @@ import { expect, signIn, test } from './desk-fixture';
 
 const SHOTS = '.tmp/shots-master-data';
 
-/** Both screen sizes, with no sideways scroll; kept for people to look at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    // The administration screen itself: nothing in it reaches past the window's right edge.
-    const overflow = await page.evaluate(() => {
-      const screen = document.querySelector('.admin-screen') as HTMLElement;
-      const right = Math.max(...Array.from(screen.querySelectorAll('*')).map((element) => element.getBoundingClientRect().right));
-      return Math.max(screen.scrollWidth - screen.clientWidth, right - document.documentElement.clientWidth);
-    });
-    expect(overflow, `sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
 
 async function openMasterData(page: Page, kind: string): Promise<void> {
   await page.getByRole('button', { name: 'Admin', exact: true }).click();
@@ -54,13 +36,12 @@ test('an admin adds a cost center and a scheme with a warehouse override, puts a
   await expect(page.getByLabel('Filter cost centers')).toBeFocused();
   await expect(page.getByRole('table', { name: 'Cost centers' }).getByRole('row')).toHaveCount(10);
   await expect(page.getByText('1–9 of 9')).toBeVisible();
-  await screenshots(page, 'list');
+  await screenshotsAtBothSizes(page, 'list', SHOTS);
 
   // Keyboard: ↓ into the rows, N for a new record.
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('#master-row-110')).toBeFocused();
   await page.keyboard.press('n');
-  await expect(page.getByRole('heading', { name: 'Add a cost center' })).toBeFocused().catch(() => undefined);
   await expect(page.getByLabel('Code', { exact: true })).toBeFocused();
   await page.getByLabel('Code', { exact: true }).fill('650');
   await page.getByLabel('Cost group').fill('yard');
@@ -70,7 +51,7 @@ test('an admin adds a cost center and a scheme with a warehouse override, puts a
   await expect(page.getByLabel('Description', { exact: true })).toBeFocused();
   await expect(page.getByLabel('Description', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Description', { exact: true }).fill('Yard works');
-  await screenshots(page, 'form');
+  await screenshotsAtBothSizes(page, 'form', SHOTS);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Cost center 650 added.' })).toBeVisible();
   await expect(page.locator('#master-row-650')).toContainText('YARD');
@@ -121,7 +102,7 @@ test('an admin adds a cost center and a scheme with a warehouse override, puts a
   await page.keyboard.press('Space');
   await expect(page.getByRole('status').filter({ hasText: 'Bob Lindqvist is on scheme YARDS now.' })).toBeVisible();
   await expect(bob).toBeChecked();
-  await screenshots(page, 'scheme-editor');
+  await screenshotsAtBothSizes(page, 'scheme-editor', SHOTS);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, 'bob');

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import type { SavePoInput } from '../../src/shared/contracts';
 import { pdfText } from '../support/pdf-tools';
-import { expect, shell, signIn, test } from './desk-fixture';
+import { expect, shell, signIn, test, screenshotsAtBothSizes } from './desk-fixture';
 
 /**
  * A PO's life from its own screen: submit, release, its document, close, cancel, change orders, and
@@ -75,18 +75,6 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(blocking, `serious or critical axe violations on ${what}`).toEqual([]);
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
 
 test('a small PO: unsaved edits are saved, then submitted and approved on submit; released, its PDF saved, then closed', async ({ page }) => {
   await signIn(page, 'bob');
@@ -96,7 +84,7 @@ test('a small PO: unsaved edits are saved, then submitted and approved on submit
   const bar = statusBar(page, po.number);
   await expect(bar.getByRole('heading')).toHaveText('Status: Draft Revision 1');
   await expect(bar).toContainText('On submit: No approval is needed: 25.00 is under every approval band');
-  await screenshots(page, 'life-draft');
+  await screenshotsAtBothSizes(page, 'life-draft');
 
   // An edit not yet saved: Submit becomes "Save and submit", and Ctrl+Enter saves it before submitting.
   await page.getByLabel('Line 1 quantity').fill('3');
@@ -110,7 +98,7 @@ test('a small PO: unsaved edits are saved, then submitted and approved on submit
   await expect(page.getByLabel('PO total')).toContainText('37.50');
   // Approved: only drafts are edited, and the screen says how to change it.
   await expect(page.getByRole('note', { name: 'Mode' })).toContainText('Recall it to draft to change it');
-  await screenshots(page, 'life-approved');
+  await screenshotsAtBothSizes(page, 'life-approved');
   await expectAccessible(page, 'an approved PO');
 
   // Every step is reached by Tab, in the bar's order.
@@ -146,7 +134,7 @@ test('a small PO: unsaved edits are saved, then submitted and approved on submit
   expect(text).toContain('PO-000003');
   expect(text).toContain('ACME');
   expect(text).toContain('37.50');
-  await screenshots(page, 'life-released');
+  await screenshotsAtBothSizes(page, 'life-released');
 
   await bar.getByRole('button', { name: 'Close PO' }).click();
   await page.getByRole('alertdialog', { name: 'Close PO-000003?' }).getByRole('button', { name: 'Close PO-000003' }).click();
@@ -192,7 +180,7 @@ test('cancelling asks for a reason, refuses a blank one, and the list says who c
   await page.keyboard.press('Tab');
   await expect(reason).toBeFocused();
   await reason.fill('Ordered twice; PO-000001 covers it');
-  await screenshots(page, 'life-cancel-reason');
+  await screenshotsAtBothSizes(page, 'life-cancel-reason');
   await expectAccessible(page, 'the cancel dialog');
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toHaveCount(0);
@@ -238,7 +226,7 @@ test('a change order on a released PO raises the revision; the draft is edited a
   await bar.getByRole('button', { name: 'Save and submit' }).click();
   await expect(bar.getByRole('heading')).toHaveText('Status: Approved Revision 2');
   await expect(bar).toContainText('needs no new approval');
-  await screenshots(page, 'life-change-order-approved');
+  await screenshotsAtBothSizes(page, 'life-change-order-approved');
 
   // The history: revision 1 opens read-only, as the vendor has it, with its own document.
   await bar.getByRole('button', { name: 'Read revision 1' }).click();
@@ -249,7 +237,7 @@ test('a change order on a released PO raises the revision; the draft is edited a
   await expect(lines.getByRole('row').nth(1)).toContainText('4');
   await expect(lines.getByRole('row').nth(1)).toContainText('50.00');
   await expect(revision.getByRole('button', { name: 'Close' })).toBeFocused();
-  await screenshots(page, 'life-revision-1');
+  await screenshotsAtBothSizes(page, 'life-revision-1');
   await expectAccessible(page, 'a stored revision');
   const [download] = await Promise.all([page.waitForEvent('download'), revision.getByRole('button', { name: 'Document of revision 1 (PDF)' }).click()]);
   const { text } = await pdfOf(download);
@@ -292,7 +280,7 @@ test('a supervisor’s rejection stands on the operator’s draft and in the lis
   // Sam reviews but does not recall or cancel Bob's PO: the bar says why, and where to decide.
   await expect(bar).toContainText('Only Bob Lindqvist, who entered PO-000003, or an admin, may recall it.');
   await expect(bar).toContainText('You may approve or reject this PO from the review desk');
-  await screenshots(page, 'life-submitted-as-supervisor');
+  await screenshotsAtBothSizes(page, 'life-submitted-as-supervisor');
   await expectAccessible(page, 'a submitted PO with steps not open to a supervisor');
   expect(await decide('reject', 'Price too high: ask ACME for the framework rate')).toBe('applied');
 
@@ -303,7 +291,7 @@ test('a supervisor’s rejection stands on the operator’s draft and in the lis
   await page.screenshot({ path: test.info().outputPath('life-list-rejected.png'), fullPage: true });
   await openFromList(page, po.number, 'View');
   await expect(bar.locator('.po-status-note.attention')).toContainText('Rejected by Sam Patel on revision 1: Price too high: ask ACME for the framework rate');
-  await screenshots(page, 'life-rejected');
+  await screenshotsAtBothSizes(page, 'life-rejected');
   await expectAccessible(page, 'a rejected draft');
 
   await page.keyboard.press('Control+Enter');

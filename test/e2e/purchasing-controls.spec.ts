@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf-tools';
-import { expect, shell, signIn, test } from './desk-fixture';
+import { expect, shell, signIn, test, screenshotsAtBothSizes } from './desk-fixture';
 
 /**
  * Billing entities, the cost-center list they narrow, their customer PO numbers on the PO and its
@@ -43,19 +43,6 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(blocking, `serious or critical axe violations on ${what}`).toEqual([]);
 }
 
-/** Both screen sizes the desk is made for, with no sideways scroll; kept for people to look at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
 
 async function setCodingMode(page: Page, mode: 'cost-centers' | 'project-codes' | 'off'): Promise<void> {
   const result = await page.evaluate((codingMode) => window.api.updateSettings({ codingMode }), mode);
@@ -99,7 +86,7 @@ test('a billing entity narrows the cost centers, says which list removed a code,
 
   await typeLine(page, 'Mooring lines', '4', '35');
   await expectAccessible(page, 'PO entry with a billing entity');
-  await screenshots(page, 'entry-billing-entity');
+  await screenshotsAtBothSizes(page, 'entry-billing-entity');
 
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Saved PO-000003');
@@ -184,7 +171,7 @@ test('project-code mode: the project code replaces the cost center, and a blank 
   await expect(projectCode).toHaveAttribute('aria-invalid', 'true');
   await expect(projectCode).toHaveAccessibleDescription(/project code/i);
   await expectAccessible(page, 'PO entry with a refused project code');
-  await screenshots(page, 'entry-project-code-refused');
+  await screenshotsAtBothSizes(page, 'entry-project-code-refused');
 
   await projectCode.fill('  P-2026/07 ');
   await projectCode.press('Enter');
@@ -226,7 +213,7 @@ test('an admin adds a billing entity with its cost centers and customer PO numbe
   await form.getByRole('checkbox', { name: /^220/ }).check();
   await form.getByRole('checkbox', { name: /^210/ }).check();
   await expect(form).toContainText('In the order ticked: 220, 210.');
-  await screenshots(page, 'admin-billing-entity-form');
+  await screenshotsAtBothSizes(page, 'admin-billing-entity-form');
   await form.getByRole('button', { name: 'Add billing entity' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'billing entity' })).toHaveText('Added billing entity DOCK; recorded in the audit log.');
   await expect(page.getByRole('button', { name: 'Change billing entity DOCK' })).toBeFocused();
@@ -249,7 +236,7 @@ test('an admin adds a billing entity with its cost centers and customer PO numbe
   await expect(groups.getByRole('row', { name: /Dock crew/ })).toContainText('DOCK');
   await expect(dock).toContainText('Dock crew');
   await expectAccessible(page, 'the billing entities and user groups');
-  await screenshots(page, 'admin-billing-entities');
+  await screenshotsAtBothSizes(page, 'admin-billing-entities');
 
   // Bob, now in Dock crew, bills to DOCK: its customer PO number goes on his PO.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -290,7 +277,7 @@ test('the installation chooses one coding mode: cost centers, project codes or o
   await expect(modes.getByRole('radio', { name: /^Project codes/ })).toBeChecked();
   await expect(modes.getByRole('radio', { name: /^Cost centers/ })).not.toBeChecked();
   await installation.getByRole('checkbox', { name: 'Budget order required' }).check();
-  await screenshots(page, 'settings-coding-mode');
+  await screenshotsAtBothSizes(page, 'settings-coding-mode');
 
   await installation.getByRole('button', { name: /^Save installation settings/ }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Change installation settings?' });

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { SavePoInput } from '../../src/shared/contracts';
 import { pdfText } from '../support/pdf-tools';
-import { expect, signIn, test } from './desk-fixture';
+import { expect, signIn, test, screenshotsAtBothSizes } from './desk-fixture';
 
 /**
  * A supplier invoice from the Invoices view: Bob's PO on ACME is released (set up through
@@ -42,25 +42,6 @@ async function releasedPo(page: Page): Promise<{ id: number; number: string }> {
   return outcome;
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    // The invoice screen itself never runs off to the side (the top bar is the shell's own).
-    const overflow = await page.evaluate(() => {
-      const main = document.querySelector('main.invoice-screen');
-      if (!main) return -1;
-      const right = Math.max(...[...main.querySelectorAll('*')].map((element) => element.getBoundingClientRect().right));
-      return Math.max(main.scrollWidth - main.clientWidth, right - document.documentElement.clientWidth);
-    });
-    expect(overflow, `sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
-    expect(overflow, 'the invoice screen is shown').toBeGreaterThanOrEqual(-1000);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}x${height}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
 
 test('a supervisor registers an invoice against a released PO by keyboard: over-invoicing refused beside the row, then the balanced entry shown, exported and reported', async ({ page }) => {
   await signIn(page, 'bob');
@@ -102,7 +83,7 @@ test('a supervisor registers an invoice against a released PO by keyboard: over-
   await expect(quantity(1)).toBeFocused();
   await expect(quantity(1)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(/^Nothing was registered\./)).toBeVisible();
-  await screenshots(page, 'invoice-refused');
+  await screenshotsAtBothSizes(page, 'invoice-refused', SHOTS);
 
   // What was typed is kept; the operator corrects row 1 to a partial delivery.
   await expect(quantity(1)).toHaveValue('12');
@@ -125,7 +106,7 @@ test('a supervisor registers an invoice against a released PO by keyboard: over-
   await expect(detail.getByText('Balanced', { exact: true })).toBeVisible();
   await expect(detail.getByText('Debits 170.00 equal the credit 170.00 to the minor unit.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Supplier invoices' }).getByRole('row')).toHaveCount(2);
-  await screenshots(page, 'invoice-registered');
+  await screenshotsAtBothSizes(page, 'invoice-registered', SHOTS);
 
   // Export: the not-yet-exported entries, by keyboard.
   await page.getByRole('button', { name: 'Export entries…' }).click();

@@ -223,7 +223,7 @@ describe('which lines of a PO they may change or delete (PO-000001, Pat’s)', (
 
   type Row = [line: number, change: boolean, remove: boolean, costCenterEditable: boolean, rule: string, changeReason: string, deleteReason: string];
   it.each<Row>([
-    [1, true, true, true, 'scheme-cost-centers', 'Line 1 may be changed: your scheme NORTH allows 210, 220, 110.', 'Line 1 may be changed: your scheme NORTH allows 210, 220, 110.'],
+    [1, true, true, true, 'scheme-cost-centers', 'Line 1 may be changed: your scheme NORTH allows 210, 220, 110.', 'Line 1 may be deleted: your scheme NORTH allows 210, 220, 110.'],
     [
       2,
       false,
@@ -240,7 +240,7 @@ describe('which lines of a PO they may change or delete (PO-000001, Pat’s)', (
       false,
       'scheme-cost-centers',
       'Line 3 may be changed: your scheme NORTH allows 210, 220, 110. Its cost center comes from work order WO-2001 and cannot be changed on the line.',
-      'Line 3 may be changed: your scheme NORTH allows 210, 220, 110.',
+      'Line 3 may be deleted: your scheme NORTH allows 210, 220, 110.',
     ],
     [
       4,

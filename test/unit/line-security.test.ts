@@ -194,19 +194,20 @@ describe('rule 5: opening a PO for change', () => {
 describe('rules 5 and 6: touching a stored line', () => {
   const wip = lineCostCenters(schemeList(operator), gl('1400', true), WIP);
   const MAY = 'Line 4 may be changed: WIP G/L account 1400 allows 220.';
+  const MAY_DELETE = 'Line 4 may be deleted: WIP G/L account 1400 allows 220.';
   type Row = [name: string, touch: LineTouch, costCenterCode: string | null, enabled: boolean, allowed: boolean, reason: string];
   it.each<Row>([
     ['change inside the list', 'change', '220', true, true, MAY],
-    ['delete inside the list', 'delete', '220', true, true, MAY],
+    ['delete inside the list', 'delete', '220', true, true, MAY_DELETE],
     ['view inside the list', 'view', '220', true, true, MAY],
     ['change outside', 'change', '210', true, false, 'Line 4 cannot be changed: WIP G/L account 1400 allows 220; this line is 210.'],
     ['delete outside', 'delete', '210', true, false, 'Line 4 cannot be deleted: WIP G/L account 1400 allows 220; this line is 210.'],
     ['view outside', 'view', '210', true, false, 'Line 4 is read-only: WIP G/L account 1400 allows 220; this line is 210.'],
     ['change with no cost center yet', 'change', null, true, true, MAY],
-    ['delete with no cost center yet', 'delete', null, true, true, MAY],
+    ['delete with no cost center yet', 'delete', null, true, true, MAY_DELETE],
     ['view with no cost center yet', 'view', null, true, true, MAY],
     ['change outside, cost centers off', 'change', '210', false, true, MAY],
-    ['delete outside, cost centers off', 'delete', '210', false, true, MAY],
+    ['delete outside, cost centers off', 'delete', '210', false, true, MAY_DELETE],
     ['view outside, cost centers off', 'view', '210', false, true, MAY],
   ])('%s', (_name, touch, costCenterCode, enabled, allowed, reason) => {
     expect(checkLineTouch(touch, { lineNumber: 4, costCenterCode }, wip, enabled)).toEqual({ allowed, reason });

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../shared/locale-format';
 import type { InvoiceReportModel } from './invoice-report-model';
-import { BODY_BOTTOM, BODY_TOP, CONTENT_WIDTH, FONT, FONT_BOLD, MARGIN_X, PdfFlow, type TableColumn } from './pdf-flow';
+import { BODY_BOTTOM, BODY_TOP, CONTENT_WIDTH, FONT, FONT_BOLD, MARGIN_X, PdfFlow, type TableColumn, pdfBytes } from './pdf-flow';
 
 /**
  * The invoice report as an A4 PDF, laid out by pdf-flow.ts like the PO document: the invoice and
@@ -164,12 +164,7 @@ export async function renderInvoiceReport(model: InvoiceReportModel): Promise<Bu
       CreationDate: printedAt,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const ended = pdfBytes(doc);
   const flow = new PdfFlow(doc, (current, pageNumber) => decoratePage(model, current, pageNumber));
   flow.newPage();
   doc.font(FONT);

@@ -188,3 +188,13 @@ export class PdfFlow {
     if (this.pagesAdded !== this.pagesAddedByFlow) throw new Error('The page footers overflowed onto a page of their own.');
   }
 }
+
+/** The bytes a PDFKit document writes, once it has ended. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../shared/locale-format';
 import type { PoDocumentLine, PoDocumentModel } from './po-document-model';
-import { A4, BODY_BOTTOM, BODY_TOP, CONTENT_WIDTH, FONT, FONT_BOLD, MARGIN_X, PdfFlow, type TableColumn } from './pdf-flow';
+import { A4, BODY_BOTTOM, BODY_TOP, CONTENT_WIDTH, FONT, FONT_BOLD, MARGIN_X, PdfFlow, type TableColumn, pdfBytes } from './pdf-flow';
 
 export const DRAFT_BANNER = 'DRAFT PREVIEW — not an order';
 export const APPROVED_ON_SUBMIT = 'Approved on submit: under every approval band';
@@ -227,12 +227,7 @@ export async function renderPoDocument(model: PoDocumentModel): Promise<Buffer> 
       CreationDate: printedDate(model),
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const ended = pdfBytes(doc);
 
   const flow = new PdfFlow(doc, (current, pageNumber) => decoratePage(model, current, pageNumber));
   flow.newPage();

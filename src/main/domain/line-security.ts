@@ -126,7 +126,7 @@ export function checkLineTouch(
 ): LineTouchVerdict {
   const { lineNumber, costCenterCode } = line;
   if (!costCentersEnabled || costCenterCode === null || list.codes.includes(costCenterCode)) {
-    return { allowed: true, reason: `Line ${lineNumber} may be changed: ${allowsText(list)}.` };
+    return { allowed: true, reason: `Line ${lineNumber} ${touch === 'delete' ? 'may be deleted' : 'may be changed'}: ${allowsText(list)}.` };
   }
   const verb = touch === 'delete' ? 'cannot be deleted' : touch === 'change' ? 'cannot be changed' : 'is read-only';
   return { allowed: false, reason: `Line ${lineNumber} ${verb}: ${allowsText(list)}; this line is ${costCenterCode}.` };

@@ -21,9 +21,15 @@ export async function hashPassword(password: string, cost: number = RECOMMENDED_
   return `scrypt$${cost}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** Whether a stored value is a hash this desk can check a password against ("scrypt$N$salt$hash"). */
+export function isPasswordHash(stored: string): boolean {
   const [scheme, cost, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !cost || !salt || !hash) return false;
+  return scheme === 'scrypt' && Number.isInteger(Number(cost)) && Number(cost) > 1 && !!salt && !!hash;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (!isPasswordHash(stored)) return false;
+  const [, cost, salt, hash] = stored.split('$') as [string, string, string, string];
   const expected = Buffer.from(hash, 'base64');
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(cost));
   return actual.length === expected.length && timingSafeEqual(actual, expected);

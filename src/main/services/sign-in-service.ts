@@ -6,7 +6,7 @@ import { clearAttempts, findAttempts, saveAttempt } from '../store/repositories/
 import { AppFailure, forbidden } from './app-failure';
 import { toSummary } from './auth-service';
 import type { Caller, Desk } from './desk';
-import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
+import { dummyHash, hashPassword, isPasswordHash, needsRehash, verifyPassword } from './passwords';
 
 const WRONG_CREDENTIALS = 'That sign-in name and password do not match an active operator.';
 /** Sign-in names are at most 64 characters; audit rows quote at most this much of what a caller typed. */
@@ -63,7 +63,10 @@ async function attemptSignIn(desk: Desk, sessionKey: string, signInName: string,
   const operator = await findOperatorBySignInName(desk.db, name);
   // Made (once) whatever the name, so the first unknown name does not pay for making it.
   const dummy = await dummyHash(desk.passwordCost);
-  const valid = await verifyPassword(password, operator?.passwordHash ?? dummy);
+  // An account with no usable hash (an imported operator before an admin resets the password) is checked
+  // against the dummy too, so it is refused no faster than a wrong password is; it can never succeed.
+  const usable = operator !== undefined && operator !== null && isPasswordHash(operator.passwordHash);
+  const valid = (await verifyPassword(password, usable ? operator.passwordHash : dummy)) && usable;
   if (!operator || !operator.active || !valid) {
     const quoted = signInName.slice(0, QUOTED_NAME_LENGTH);
     const lockout = await desk.db.transaction().execute(async (trx) => {

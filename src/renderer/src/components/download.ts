@@ -24,6 +24,15 @@ export function downloadBase64(fileName: string, contentBase64: string, type: st
   downloadBlob(fileName, new Blob([bytes], { type }));
 }
 
+/**
+ * A CSV file main or the screen made. A byte-order mark goes first unless told otherwise, so a
+ * spreadsheet opens it as UTF-8 (an import here ignores the mark); an accounting system's import
+ * may want the plain text.
+ */
+export function downloadCsv(fileName: string, csv: string, { byteOrderMark = true }: { byteOrderMark?: boolean } = {}): void {
+  downloadBlob(fileName, new Blob([byteOrderMark ? `\uFEFF${csv}` : csv], { type: 'text/csv;charset=utf-8' }));
+}
+
 /** A JSON file (a review package, a decisions file), indented for a person to read. */
 export function downloadJson(fileName: string, value: unknown): void {
   downloadBlob(fileName, new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' }));

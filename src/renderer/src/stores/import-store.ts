@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ImportKind, ImportOutcome, ImportPreview, ImportProgress, ImportRowError } from '../../../shared/import-schemas';
 import { IMPORT_ERRORS_PAGE } from '../../../shared/import-schemas';
 import type { AppError } from '../../../shared/result';
-import { downloadCsv } from '../features/imports/download-csv';
+import { downloadCsv } from '../components/download';
 import { api } from '../api';
 import { useSessionStore } from './session-store';
 

@@ -1,17 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { cancelOnEscape } from '../../components/record-form';
-import { downloadBase64 } from '../../components/download';
+import { downloadCsv } from '../../components/download';
 import { invoiceApi } from '../../stores/invoice-api';
 import { useInvoiceStore } from '../../stores/invoice-store';
 import { todayIso } from './invoice-draft';
-
-/** CSV text as base64 of its UTF-8 bytes, the form download.ts takes; exactly the text main wrote. */
-function csvBase64(csv: string): string {
-  const bytes = new TextEncoder().encode(csv);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 /** The entries export: those not yet exported (marked exported by it), or a range of invoice dates. Enter exports, Escape closes. */
 export function ExportEntriesForm({ onClose }: { onClose(): void }) {
@@ -38,7 +30,7 @@ export function ExportEntriesForm({ onClose }: { onClose(): void }) {
       return;
     }
     const { fileName, csv, entryCount, lineCount } = result.value;
-    downloadBase64(fileName, csvBase64(csv), 'text/csv;charset=utf-8');
+    downloadCsv(fileName, csv, { byteOrderMark: false });
     useInvoiceStore.getState().setNotice({ kind: 'done', message: `Exported ${entryCount} ${entryCount === 1 ? 'entry' : 'entries'} (${lineCount} lines) to ${fileName}.` });
     onClose();
   };

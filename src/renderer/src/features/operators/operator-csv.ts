@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { OperatorAccount } from '../../../../shared/operator-admin-schemas';
-import { downloadBase64 } from '../../components/download';
+import { downloadCsv } from '../../components/download';
 
 /** The operators list as a CSV file: the columns an import of operators reads, then what the list shows besides. */
 export function operatorsCsv(rows: readonly OperatorAccount[]): string {
@@ -11,8 +11,5 @@ export function operatorsCsv(rows: readonly OperatorAccount[]): string {
 }
 
 export function downloadOperatorsCsv(rows: readonly OperatorAccount[], today: string): void {
-  const bytes = new TextEncoder().encode(`\ufeff${operatorsCsv(rows)}\r\n`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  downloadBase64(`operators-${today}.csv`, btoa(binary), 'text/csv;charset=utf-8');
+  downloadCsv(`operators-${today}.csv`, `${operatorsCsv(rows)}\r\n`);
 }
