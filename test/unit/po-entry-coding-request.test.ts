@@ -101,7 +101,8 @@ describe("a save's coding refusal lands beside the row's dimension", () => {
     ['lines.1.coding.project', { key: 'line:y:coding:project', id: 'line-y-dim-project', label: 'Line 2 project' }],
     ['lines.0.coding.purchase-account', { key: 'line:x:glAccount', id: 'line-x-gl-account', label: 'Line 1 purchase account' }],
     ['lines.0.coding', { key: 'line:x:coding:row', id: 'line-x-coding', label: 'Line 1 coding' }],
-    ['coding.values.project', { key: 'organisation', id: 'po-organisation', label: 'Organisation' }],
+    ['coding.values.project', { key: 'headerCoding:project', id: 'po-coding-button', label: 'PO coding project' }],
+    ['coding.organisationCode', { key: 'organisation', id: 'po-organisation', label: 'Organisation' }],
   ])('%s', (path, expected) => {
     expect(fieldTargetOf(path, ['x', 'y'], lineNumberOf)).toEqual(expected);
   });

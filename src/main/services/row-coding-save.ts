@@ -24,7 +24,8 @@ import { canonicalRow, codingUser, newRowFacts } from './row-coding-view';
  * the defaults (matrix, row above, standard account, the levels above) give one is an override,
  * which needs the right (row-coding-view.ts); then the save check of row-coding-checks.ts (values
  * that cannot be booked, and under "mandatory coding on order rows" a purchase account and every
- * Mandatory sub-object). The header's values are checked the same way. Every refusal names the row
+ * Mandatory sub-object). The header's values are checked the same way, a header value replacing the
+ * vendor's or the organisation's being an override too (headerOverride). Every refusal names the row
  * and the dimension, and its field is `lines.<index>.coding.<dimension>` (or `coding.values.<dimension>`).
  */
 
@@ -63,6 +64,27 @@ function checkHeaderValue(context: CodingContext, dimension: string, value: stri
   return verdict.allowed ? null : verdict.reason;
 }
 
+/**
+ * A header value that replaces the vendor's or the organisation's value of its dimension is an
+ * override, as on a row: it needs the right. Filling a dimension nothing above gives, or keeping
+ * the value the stored header already held, is not.
+ */
+export function headerOverride(
+  values: Readonly<Record<string, string>>,
+  stored: Readonly<Record<string, string>>,
+  vendor: Readonly<Record<string, string>>,
+  organisation: Readonly<Record<string, string>>,
+): { dimension: string; value: string; above: string; level: 'vendor' | 'organisation' } | null {
+  const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
+  for (const [dimension, value] of Object.entries(values)) {
+    if (same(stored[dimension], value)) continue;
+    const fromVendor = vendor[dimension];
+    const above = fromVendor ?? organisation[dimension];
+    if (above !== undefined && !same(above, value)) return { dimension, value, above, level: fromVendor !== undefined ? 'vendor' : 'organisation' };
+  }
+  return null;
+}
+
 async function subjectsOf(db: Db, lines: SaveInput['lines']): Promise<RowSubject[]> {
   const items = await listItemCoding(db, lines.flatMap((line) => (line.itemCode ? [line.itemCode] : [])));
   return lines.map((line): RowSubject => {
@@ -97,9 +119,19 @@ export async function judgeSaveCoding(db: Db, caller: Caller, input: SaveInput, 
     headerValues[dimension] = known?.code ?? value;
   }
   const vendor = vendors[0];
+  const user = codingUser(caller, context);
+  if (!user.mayOverrideCoding) {
+    const override = headerOverride(headerValues, storedHeader?.values ?? {}, vendor?.values ?? {}, context.organisationValues);
+    if (override) {
+      const label = dimensionLabel(override.dimension, context.set);
+      throw refused(
+        `The PO header's ${label}: ${label} ${override.above} comes from the ${override.level}; changing it to ${override.value} needs the right to override coding, which ${caller.operator.displayName} does not have.`,
+        `coding.values.${override.dimension}`,
+      ).withAudit({ rule: 'coding-override-right', before: override.above, after: override.value });
+    }
+  }
   const supplier: SupplierFacts = { supplierGroup: vendor?.supplierGroup ?? null, supplierType: vendor?.supplierType ?? 'domestic' };
   const upper: UpperLevels = { organisation: context.organisationValues, vendor: vendor?.values ?? {}, poHeader: headerLevel(headerValues, input.costCenterCode) };
-  const user = codingUser(caller, context);
   const rows: RowCodingValues[] = [];
   const saveRows = [];
   for (const [index, line] of input.lines.entries()) {

@@ -4,6 +4,7 @@ import { usePoEntryStore } from '../../stores/po-entry-store';
 import { BillingEntityField } from './BillingEntityField';
 import { BudgetOrderField } from './BudgetOrderField';
 import { HEADER_IDS } from './field-ids';
+import { HeaderCodingField } from './header-coding/HeaderCodingField';
 import { HeaderCostCenterField, NONE_TEXT } from './HeaderCostCenterField';
 import { OrganisationField } from './OrganisationField';
 import { ProjectCodeField } from './ProjectCodeField';
@@ -12,9 +13,11 @@ import './purchasing-controls.css';
 
 /**
  * Vendor, warehouse, billing entity, cost center or project code (the organisation's coding mode
- * decides which, never both), and budget order, each with main's reason beside it. Tab order: as shown.
+ * decides which, never both), budget order and organisation, each with main's reason beside it, then the
+ * PO coding button with the header's coding in a line. Tab order: as shown. On a PO open to view every
+ * field is disabled, but the PO coding button still opens its dialog, to read the levels.
  */
-export function HeaderFields() {
+export function HeaderFields({ viewing }: { viewing: boolean }) {
   const vendorText = usePoEntryStore((s) => s.vendorText);
   const warehouseCode = usePoEntryStore((s) => s.warehouseCode);
   const costCenterText = usePoEntryStore((s) => s.costCenterText);
@@ -53,84 +56,88 @@ export function HeaderFields() {
   return (
     <fieldset className="header-fields">
       <legend className="sr-only">Header</legend>
-      <div className="field">
-        <div className="field-label-row">
-          <label htmlFor={HEADER_IDS.vendor}>Vendor</label>
-          {vendor?.status === 'ok' && vendor.name && <span className="field-aside">{vendor.name}</span>}
-        </div>
-        <VendorLookup
-          id={HEADER_IDS.vendor}
-          text={vendorText}
-          invalid={vendor?.status === 'refused' || Boolean(fieldErrors.vendor)}
-          showCostCenters={costCentersEnabled}
-          describedBy={describedBy('vendor-reason', vendorError && 'vendor-error')}
-          onTextChange={setVendorText}
-          onCommit={commitVendor}
-        />
-        <FieldReason id="vendor-reason" status={vendor?.status} text={vendor?.reason} />
-        <FieldError id="vendor-error" message={vendorError} />
-      </div>
-
-      <div className="field">
-        <div className="field-label-row">
-          <label htmlFor={HEADER_IDS.warehouse}>Warehouse</label>
-          {warehouse?.overrideApplied && <span className="field-aside">Override applies</span>}
-        </div>
-        <select
-          id={HEADER_IDS.warehouse}
-          value={warehouseCode}
-          aria-invalid={warehouse?.status === 'refused' || Boolean(fieldErrors.warehouse) || undefined}
-          aria-describedby={describedBy('warehouse-reason', warehouseError && 'warehouse-error')}
-          onChange={(event) => setWarehouse(event.target.value)}
-        >
-          <option value="">Choose a warehouse…</option>
-          {warehouses.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.code} — {option.name}
-            </option>
-          ))}
-          {!knownWarehouse && <option value={warehouseCode}>{warehouseCode}</option>}
-        </select>
-        <FieldReason id="warehouse-reason" status={warehouse?.status} text={warehouse?.reason} />
-        <FieldError id="warehouse-error" message={warehouseError} />
-      </div>
-
-      {showBillingEntity && <BillingEntityField />}
-
-      {costCentersEnabled && (
+      <fieldset className="header-fields-group" disabled={viewing}>
         <div className="field">
           <div className="field-label-row">
-            <label htmlFor={HEADER_IDS.costCenter}>Cost center</label>
-            {costCenter && costCenter.source !== 'entered' && costCenter.source !== 'none' && costCenter.code === costCenterText && (
-              <span className="field-aside">Default</span>
-            )}
+            <label htmlFor={HEADER_IDS.vendor}>Vendor</label>
+            {vendor?.status === 'ok' && vendor.name && <span className="field-aside">{vendor.name}</span>}
           </div>
-          <HeaderCostCenterField
-            id={HEADER_IDS.costCenter}
-            text={noCostCenter ? NONE_TEXT : costCenterText}
-            choices={resolution?.choices ?? []}
-            list={costCenterList}
-            invalid={costCenter?.status === 'refused' || Boolean(fieldErrors.costCenter)}
-            describedBy={describedBy('cost-center-reason', listReason && 'cost-center-list-reason', costCenterError && 'cost-center-error')}
-            onTextChange={setCostCenterText}
-            onCommit={commitCostCenter}
-            onNone={chooseNoCostCenter}
+          <VendorLookup
+            id={HEADER_IDS.vendor}
+            text={vendorText}
+            invalid={vendor?.status === 'refused' || Boolean(fieldErrors.vendor)}
+            showCostCenters={costCentersEnabled}
+            describedBy={describedBy('vendor-reason', vendorError && 'vendor-error')}
+            onTextChange={setVendorText}
+            onCommit={commitVendor}
           />
-          <FieldReason id="cost-center-reason" status={costCenter?.status} source={costCenter?.source} text={costCenter?.reason} />
-          {listReason && (
-            <p id="cost-center-list-reason" className="field-list-reason">
-              {listReason}
-            </p>
-          )}
-          <FieldError id="cost-center-error" message={costCenterError} />
+          <FieldReason id="vendor-reason" status={vendor?.status} text={vendor?.reason} />
+          <FieldError id="vendor-error" message={vendorError} />
         </div>
-      )}
 
-      {showProjectCode && <ProjectCodeField required={mode === 'project-codes'} />}
+        <div className="field">
+          <div className="field-label-row">
+            <label htmlFor={HEADER_IDS.warehouse}>Warehouse</label>
+            {warehouse?.overrideApplied && <span className="field-aside">Override applies</span>}
+          </div>
+          <select
+            id={HEADER_IDS.warehouse}
+            value={warehouseCode}
+            aria-invalid={warehouse?.status === 'refused' || Boolean(fieldErrors.warehouse) || undefined}
+            aria-describedby={describedBy('warehouse-reason', warehouseError && 'warehouse-error')}
+            onChange={(event) => setWarehouse(event.target.value)}
+          >
+            <option value="">Choose a warehouse…</option>
+            {warehouses.map((option) => (
+              <option key={option.code} value={option.code}>
+                {option.code} — {option.name}
+              </option>
+            ))}
+            {!knownWarehouse && <option value={warehouseCode}>{warehouseCode}</option>}
+          </select>
+          <FieldReason id="warehouse-reason" status={warehouse?.status} text={warehouse?.reason} />
+          <FieldError id="warehouse-error" message={warehouseError} />
+        </div>
 
-      <BudgetOrderField />
+        {showBillingEntity && <BillingEntityField />}
 
-      <OrganisationField />
+        {costCentersEnabled && (
+          <div className="field">
+            <div className="field-label-row">
+              <label htmlFor={HEADER_IDS.costCenter}>Cost center</label>
+              {costCenter && costCenter.source !== 'entered' && costCenter.source !== 'none' && costCenter.code === costCenterText && (
+                <span className="field-aside">Default</span>
+              )}
+            </div>
+            <HeaderCostCenterField
+              id={HEADER_IDS.costCenter}
+              text={noCostCenter ? NONE_TEXT : costCenterText}
+              choices={resolution?.choices ?? []}
+              list={costCenterList}
+              invalid={costCenter?.status === 'refused' || Boolean(fieldErrors.costCenter)}
+              describedBy={describedBy('cost-center-reason', listReason && 'cost-center-list-reason', costCenterError && 'cost-center-error')}
+              onTextChange={setCostCenterText}
+              onCommit={commitCostCenter}
+              onNone={chooseNoCostCenter}
+            />
+            <FieldReason id="cost-center-reason" status={costCenter?.status} source={costCenter?.source} text={costCenter?.reason} />
+            {listReason && (
+              <p id="cost-center-list-reason" className="field-list-reason">
+                {listReason}
+              </p>
+            )}
+            <FieldError id="cost-center-error" message={costCenterError} />
+          </div>
+        )}
+
+        {showProjectCode && <ProjectCodeField required={mode === 'project-codes'} />}
+
+        <BudgetOrderField />
+
+        <OrganisationField />
+      </fieldset>
+
+      <HeaderCodingField />
     </fieldset>
   );
 }

@@ -143,9 +143,7 @@ export function PoEntryScreen() {
           void save();
         }}
       >
-        <fieldset className="header-fieldset" disabled={viewing}>
-          <HeaderFields />
-        </fieldset>
+        <HeaderFields viewing={viewing} />
         <LinesGrid />
         <div className="form-actions">
           <p role="status" className="save-notice">

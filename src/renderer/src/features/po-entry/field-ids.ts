@@ -34,6 +34,11 @@ export const codingCellId = (lineKey: string, dimension: string): string => `lin
 export const codingButtonId = (lineKey: string): string => `line-${lineKey}-coding`;
 export const codingBoxFieldId = (dimension: string): string => `coding-box-${dimension}`;
 export const ORGANISATION_FIELD_ID = 'po-organisation';
+/** The PO header level of coding: its button in the header, its dialog's fields, and the key of a save's refusal of one of its values. */
+export const PO_CODING_BUTTON_ID = 'po-coding-button';
+export const headerCodingFieldId = (dimension: string): string => `po-coding-${dimension}`;
+export const HEADER_CODING_KEY_PREFIX = 'headerCoding:';
+export const headerCodingKey = (dimension: string): string => `${HEADER_CODING_KEY_PREFIX}${dimension}`;
 
 export const SAVE_BUTTON_ID = 'po-save';
 export const ADD_LINE_BUTTON_ID = 'po-add-line';
@@ -105,6 +110,11 @@ export function fieldTargetOf(
       id: glCell ? lineCellId(lineKey, 'glAccount') : dimension === 'row' ? codingButtonId(lineKey) : codingCellId(lineKey, dimension),
       label: `Line ${lineNumberOf(lineKey)} ${dimension === 'row' ? 'coding' : dimension.replace(/-/g, ' ')}`,
     };
+  }
+  const headerValue = /^coding\.values\.(.+)$/.exec(path);
+  if (headerValue) {
+    const dimension = headerValue[1] as string;
+    return { key: headerCodingKey(dimension), id: PO_CODING_BUTTON_ID, label: `PO coding ${dimension.replace(/-/g, ' ')}` };
   }
   if (path === 'coding' || path.startsWith('coding.')) return { key: 'organisation', id: ORGANISATION_FIELD_ID, label: 'Organisation' };
   const header = HEADER_BY_CONTRACT[path];

@@ -1,5 +1,6 @@
 import type { CodeRowResult } from '../../../../shared/coding-schemas';
-import { codingFieldKey, lineFieldKey } from '../../features/po-entry/field-ids';
+import { codingFieldKey, HEADER_CODING_KEY_PREFIX, lineFieldKey } from '../../features/po-entry/field-ids';
+import { sameHeaderCoding } from '../../features/po-entry/header-coding/header-coding-levels';
 import { isBlankLine, type LineCoding, type LineDraft } from '../../features/po-entry/line-rules';
 import { codingApi } from '../coding-api';
 import { useCodingSetupStore } from '../coding-setup-store';
@@ -202,6 +203,24 @@ export const createCodingSlice: PoEntrySlice<CodingSlice> = (set, get) => {
       else headerCoding[dimension] = trimmed;
       set({ headerCoding, ...edited() });
       void get().recodeLines();
+    },
+
+    async applyHeaderCoding(values) {
+      if (sameHeaderCoding(values, get().headerCoding)) return;
+      set((state) => ({
+        headerCoding: { ...values },
+        fieldErrors: withoutKeys(
+          state.fieldErrors,
+          Object.keys(state.fieldErrors).filter((field) => field.startsWith(HEADER_CODING_KEY_PREFIX)),
+        ),
+        problems: state.problems.filter((problem) => !problem.key.startsWith(HEADER_CODING_KEY_PREFIX)),
+        ...edited(),
+      }));
+      // In order, as recodeLines does; 'keep': nothing the row holds is defaulted again, only resolved over the new header.
+      for (const line of get().lines) {
+        if (isBlankLine(line) || line.coding?.invoiced) continue;
+        await get().codeLine(line.key, 'keep');
+      }
     },
   };
 };

@@ -106,6 +106,8 @@ export const createSaveSlice: PoEntrySlice<SaveSlice> = (set, get) => {
       po: openPoOf(detail),
       // Stored lines come back with their ids; keeping the old drafts would add new lines twice on the next save.
       lines: linesFromDetail(detail, locale),
+      // The header level as main stored it, spelt as its value lists spell it.
+      ...(detail.coding ? { headerCoding: detail.coding.values } : {}),
       busy: 'idle',
       alert: null,
       fieldErrors: {},

@@ -216,6 +216,11 @@ export interface CodingSlice {
   closeCodingBox(): void;
   setOrganisation(code: string | null): void;
   setHeaderCoding(dimension: string, value: string): void;
+  /**
+   * The PO coding dialog's Apply: the header level becomes `values` (dimension → value), and every row is
+   * coded again keeping what it holds ('keep'), so a row's own value stays and a row without one follows the header.
+   */
+  applyHeaderCoding(values: Record<string, string>): Promise<void>;
 }
 
 export type PoEntryState = CodingSlice & FormSlice & HeaderSlice & BudgetSlice & LinesSlice & RemovalSlice & SaveSlice & LifecycleSlice;
