@@ -35,21 +35,21 @@ export const codingContracts = {
   /** The entry screen's question for one row: its coding by every level, with access, requirement and problems; writes nothing. */
   codeRow: contract('codeRow', codeRowInputSchema, codeRowResultSchema),
   saveDimensionType: contract('saveDimensionType', saveDimensionTypeInputSchema, codingSetupSchema),
-  /** Only a type no row, vendor, header or matrix cell uses, and never a core one. */
+  /** Only a type with no values left in the scope, that no PO, entry, vendor or matrix cell uses, and never a core one; a refusal names where it is used. */
   deleteDimensionType: contract('deleteDimensionType', deleteDimensionTypeInputSchema, codingSetupSchema),
   /** Adds or changes a value (by type and code); isDefault makes it the type's default. */
   saveDimensionValue: contract('saveDimensionValue', saveDimensionValueInputSchema, codingSetupSchema),
-  /** Only a value nothing uses; otherwise refused: make it inactive. */
+  /** Only a value nothing uses; a refusal names the POs, entries, vendors and matrix cells using it. Deleting the default clears the type's default. */
   deleteDimensionValue: contract('deleteDimensionValue', deleteDimensionValueInputSchema, codingSetupSchema),
   /** Adds an organisation (autoGenerate copies the global set with its defaults) or renames / (de)activates one. */
   saveOrganisation: contract('saveOrganisation', saveOrganisationInputSchema, codingSetupSchema),
   saveProductGroup: contract('saveProductGroup', saveGroupInputSchema, codingSetupSchema),
   saveSupplierGroup: contract('saveSupplierGroup', saveGroupInputSchema, codingSetupSchema),
-  /** A vendor's supplier group, supplier type, payables account and vendor-level values. */
+  /** A vendor's supplier group, supplier type, payables account and vendor-level values (every dimension but the purchase account), checked against `organisationCode`'s set. */
   saveVendorCoding: contract('saveVendorCoding', saveVendorCodingInputSchema, codingSetupSchema),
   /** An item's product group and, for a setup price, its part. */
   saveItemCoding: contract('saveItemCoding', saveItemCodingInputSchema, codingSetupSchema),
-  /** Adds or replaces the cell for product group × supplier group (null: every supplier group). */
+  /** Adds or replaces the cell for product group × supplier group (null: every supplier group), the matrix checked as a whole; values checked against `organisationCode`'s set (null: the global set). */
   saveMatrixCell: contract('saveMatrixCell', saveMatrixCellInputSchema, codingSetupSchema),
   deleteMatrixCell: contract('deleteMatrixCell', deleteMatrixCellInputSchema, codingSetupSchema),
   /** A G/L account's use as a purchase account and its No / Yes / Mandatory per sub-object. */

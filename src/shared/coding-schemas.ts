@@ -370,11 +370,17 @@ export const saveOrganisationInputSchema = z.strictObject({
 export const saveGroupInputSchema = z.strictObject({ code: codingCodeSchema('Group code'), name: name('Group name'), active: z.boolean().default(true) });
 
 export const saveVendorCodingInputSchema = z.strictObject({
+  /** The organisation being edited: its set is what the values are checked against; null or absent: the global set. The answer shows it. */
+  organisationCode: organisationRef.default(null),
   vendorCode: codingCodeSchema('Vendor code'),
   supplierGroupCode: optionalCodingCodeSchema('Supplier group code').default(null),
   supplierType: supplierTypeSchema,
   payablesAccountCode: optionalCodingCodeSchema('Payables account code').default(null),
-  /** The vendor level: dimension → value; null or blank drops it. */
+  /**
+   * The vendor level: dimension → value; null or blank drops it, a dimension left out keeps what is
+   * stored. Every coding dimension but the purchase account, which the vendor level does not have
+   * (the matrix gives it by supplier type; rows without a part number take the standard account).
+   */
   values: z.record(z.string().trim().min(1).max(40), optionalCodingCodeSchema('Vendor coding value')).default({}),
 });
 
@@ -388,6 +394,8 @@ const accountInput = (what: string) => optionalCodingCodeSchema(what).default(nu
 const supplierTypeAccountsInput = z.strictObject({ domestic: accountInput('Domestic account'), eu: accountInput('EU account'), import: accountInput('Import account') });
 
 export const saveMatrixCellInputSchema = z.strictObject({
+  /** The organisation being edited: the cell's cost center, cost unit and project are checked against its set; null or absent: the global set. */
+  organisationCode: organisationRef.default(null),
   productGroupCode: codingCodeSchema('Product group code'),
   supplierGroupCode: optionalCodingCodeSchema('Supplier group code').default(null),
   accounts: supplierTypeAccountsInput,

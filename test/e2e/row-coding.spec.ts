@@ -5,7 +5,8 @@ import { expect, signIn, test } from './desk-fixture';
 /**
  * Order-row coding at PO entry (issue 11): rows coded by the row above and the purchase-account
  * matrix, each value's level shown; the coding box by Alt+C, keyboard only; a save refused for a
- * missing Mandatory project; and an admin change on the Row coding screen.
+ * missing Mandatory project; and admin changes on the Row coding screen: a product group added, a
+ * matrix cell deleted by keyboard after the question, a value still in use refused with where.
  *
  * The coding the tests need is set up here through main's own admin calls (as Dana Admin), so the
  * tests say exactly what they rely on:
@@ -57,6 +58,7 @@ async function setUpCoding(page: Page, settings: Record<string, unknown>): Promi
   await call(page, 'saveChartAccount', { code: '5000', requirements: { 'cost-center': 'yes', 'cost-unit': 'yes', project: 'mandatory' } });
   await call(page, 'saveChartAccount', { code: '5100', requirements: { 'cost-center': 'yes', 'cost-unit': 'yes', project: 'yes' } });
   await call(page, 'saveMatrixCell', {
+    organisationCode,
     productGroupCode: 'E2E-HYD',
     supplierGroupCode: 'E2E-SG',
     accounts: { domestic: '5100', eu: null, import: null },
@@ -241,4 +243,71 @@ test('Admin → Row coding: an admin adds a product group by keyboard; a supervi
   const read = page.getByRole('region', { name: 'Product groups' });
   await expect(read.getByRole('row', { name: /PG-E2E/ })).toBeVisible();
   await expect(read.getByRole('button', { name: 'Add a product group…' })).toHaveCount(0);
+});
+
+/** Tab (keyboard only) until the button named `name` has the focus. */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    if ((await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '')) === name) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+test('Admin → Row coding: an admin deletes a matrix cell by keyboard after the question, and a value still in use is refused with where', async ({ page }) => {
+  await setUpCoding(page, { mandatoryCoding: false });
+  await signIn(page, 'admin');
+  await page.getByRole('button', { name: 'Admin' }).click();
+  await page.getByRole('tab', { name: 'Row coding' }).click();
+  const sections = page.getByRole('navigation', { name: 'Row-coding sections' });
+  await sections.getByRole('button', { name: 'Matrix and chart of accounts' }).click();
+  const matrix = page.getByRole('region', { name: 'Purchase-account matrix' });
+  const cellRow = matrix.getByRole('row', { name: /E2E-HYD/ });
+  await expect(cellRow).toContainText('CU-E2');
+
+  // Keyboard only from the section's Add button to the cell's Delete button.
+  await matrix.getByRole('button', { name: 'Add a matrix cell…' }).focus();
+  await tabTo(page, 'Delete E2E-HYD × E2E-SG');
+  await page.keyboard.press('Enter');
+  const question = page.getByRole('alertdialog', { name: 'Delete the matrix cell E2E-HYD × E2E-SG?' });
+  await expect(question).toBeVisible();
+  await expect(question).toContainText('take the cell for every supplier group');
+  await expect(question.getByRole('button', { name: 'Delete' })).toBeFocused();
+  await screenshots(page, 'coding-admin-delete-question', '.coding-admin');
+
+  // Escape keeps it; asked again, Enter deletes it.
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Delete E2E-HYD × E2E-SG' })).toBeFocused();
+  await expect(cellRow).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(question).toBeHidden();
+  await expect(cellRow).toHaveCount(0);
+  await expect(matrix.getByRole('status')).toHaveText('Deleted the matrix cell E2E-HYD × E2E-SG; recorded in the audit log.');
+  await expect(matrix.getByRole('button', { name: 'Add a matrix cell…' })).toBeFocused();
+
+  // A value the matrix still gives cannot go: the refusal names the cell, and the value stays.
+  await sections.getByRole('button', { name: 'Dimensions and values' }).click();
+  const values = page.getByRole('region', { name: 'Dimension values' });
+  const fleet = values.getByRole('row', { name: /CU-F.*Global/ });
+  await expect(fleet).toBeVisible();
+  await values.getByRole('button', { name: 'Delete CU-F (global)' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(values.getByRole('alert')).toContainText('Not deleted: Cost unit CU-F (Fleet) is used by the matrix cell TYRES × every supplier group');
+  await expect(fleet).toBeVisible();
+  await expect(values.getByRole('button', { name: 'Delete CU-F (global)' })).toBeFocused();
+  await screenshots(page, 'coding-admin-delete-refused', '.coding-admin');
+
+  // The vendor form sets every coding dimension of the organisation but the purchase account.
+  await sections.getByRole('button', { name: 'Vendors and items' }).click();
+  await page.getByRole('button', { name: 'Change GENERAL' }).click();
+  const form = page.getByRole('region', { name: 'Change the coding of vendor GENERAL' });
+  for (const label of ['Vendor-level cost center', 'Vendor-level cost unit', 'Vendor-level project']) await expect(form.getByLabel(label, { exact: true })).toBeVisible();
+  await expect(form.getByLabel('Vendor-level purchase account')).toHaveCount(0);
+  await form.getByLabel('Vendor-level cost unit', { exact: true }).selectOption('CU-E1');
+  await form.getByRole('button', { name: /^Save/ }).click();
+  await expect(page.getByRole('region', { name: "Vendors' coding" }).getByRole('row', { name: /GENERAL/ })).toContainText('cost-unit CU-E1');
 });

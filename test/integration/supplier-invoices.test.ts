@@ -179,6 +179,17 @@ forEachStore((store) => {
     const shrinking = await t.call(alice, 'savePo', { ...header, lines: [{ ...line('Hex bolts M8', 3_000, 1250), id: first?.id }, { ...line('Washers, pack', 4_000, 3000), id: second?.id }] });
     expect(shrinking).toMatchObject({ ok: false, error: { code: 'refused', field: 'lines.0.quantityMilli', message: expect.stringMatching(/^Line 1's quantity cannot go below 4: /) } });
     expect(await t.desk.db.selectFrom('po_lines').selectAll().where('po_id', '=', po.id).orderBy('id').execute()).toEqual(before);
+    // A header project would reach the invoiced row, whose booked coding has none: refused too.
+    const recoding = await t.call(alice, 'savePo', {
+      ...header,
+      coding: { organisationCode: null, values: { project: 'P-QUAY' } },
+      lines: [{ ...line('Hex bolts M8', 10_000, 1250), id: first?.id }, { ...line('Washers, pack', 4_000, 3000), id: second?.id }],
+    });
+    expect(recoding).toMatchObject({
+      ok: false,
+      error: { code: 'refused', field: 'lines.0.coding.project', message: expect.stringMatching(/^Row 1 has been invoiced; its project \(none\) is booked in the accounting entry, and this change would make it P-QUAY\. /) },
+    });
+    expect(await t.desk.db.selectFrom('po_lines').selectAll().where('po_id', '=', po.id).orderBy('id').execute()).toEqual(before);
 
     // The uninvoiced row may go, and the invoiced one may grow.
     const changed = expectOk(await t.call(alice, 'savePo', { ...header, lines: [{ ...line('Hex bolts M8', 12_000, 1250), id: first?.id }] }));

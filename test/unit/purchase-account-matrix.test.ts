@@ -6,11 +6,13 @@ import {
   findCell,
   lookupMatrix,
   type MatrixCell,
+  matrixChangeProblems,
   matrixProblems,
   type MatrixValues,
   type PurchaseAccountMatrix,
   standardAccountFor,
   type SupplierType,
+  withCell,
 } from '../../src/main/domain/coding/purchase-account-matrix';
 
 const cell = (productGroup: string, supplierGroup: string | null, accounts: MatrixCell['accounts'], over: Partial<MatrixCell> = {}): MatrixCell => ({
@@ -137,5 +139,56 @@ describe('the matrix as the admin keeps it', () => {
     ['a cell that gives nothing', [cell('STEEL', null, { domestic: ' ' })], ['The cell product group STEEL × every supplier group gives nothing; fill it in or remove it.']],
   ])('%s', (_name, cells, problems) => {
     expect(matrixProblems({ cells }, MASTER)).toEqual(problems);
+  });
+});
+
+describe('a cell saved, with the matrix checked as a whole', () => {
+  const CHART: ChartOfAccounts = {
+    accounts: [
+      { code: '4010', name: 'Purchases', active: true, requirements: {} },
+      { code: '4099', name: 'Old purchases', active: false, requirements: {} },
+    ],
+  };
+  const SET: DimensionSet = {
+    types: ['cost-center', 'cost-unit', 'project'].map((code) => ({ code, name: code, origin: 'global' as const, active: true, defaultValueCode: null })),
+    values: [{ typeCode: 'project', code: 'P-BOLT', name: 'Bolts', origin: 'global', active: true }],
+  };
+  const MASTER = { productGroups: ['STEEL', 'BOLTS'], supplierGroups: ['NORDIC'], chart: CHART, set: SET };
+  const OLD = cell('BOLTS', null, { domestic: '4099' });
+  const GOOD = cell('STEEL', null, { domestic: '4010' });
+  type Row = [name: string, cells: MatrixCell[], saved: MatrixCell, problems: [field: string, message: string][]];
+  it.each<Row>([
+    ['a good cell added', [GOOD], cell('STEEL', 'NORDIC', { eu: '4010' }), []],
+    ['a good cell replacing one (any case)', [GOOD], cell('steel', null, { domestic: '4010' }, { project: 'P-BOLT' }), []],
+    ['another cell already broken does not block it', [OLD, GOOD], cell('STEEL', 'NORDIC', { domestic: '4010' }), []],
+    [
+      'the broken cell itself, saved unchanged, is refused',
+      [OLD, GOOD],
+      OLD,
+      [['accounts.domestic', 'The cell product group BOLTS × every supplier group gives domestic suppliers account 4099, which is inactive.']],
+    ],
+    [
+      'an unknown project, beside the project',
+      [GOOD],
+      cell('STEEL', 'NORDIC', { domestic: '4010' }, { project: 'P-NONE' }),
+      [['project', 'The cell product group STEEL × supplier group NORDIC gives project P-NONE, but there is no project P-NONE.']],
+    ],
+    ['an unknown supplier group, beside it', [], cell('STEEL', 'ARCTIC', { domestic: '4010' }), [['supplierGroup', 'The cell product group STEEL × supplier group ARCTIC names supplier group ARCTIC, which does not exist.']]],
+    [
+      'an unknown account in the chart',
+      [],
+      cell('STEEL', null, { import: '9999' }, {}),
+      [['accounts.import', 'The cell product group STEEL × every supplier group gives import suppliers account 9999, which is not in the chart of accounts.']],
+    ],
+    ['a cell giving nothing at all', [], cell('STEEL', null, {}), [['accounts.domestic', 'The cell product group STEEL × every supplier group gives nothing; fill it in or remove it.']]],
+  ])('%s', (_name, cells, saved, problems) => {
+    expect(matrixChangeProblems({ cells }, saved, MASTER).map((problem) => [problem.field, problem.message])).toEqual(problems);
+  });
+
+  it('replaces the cell of the same pair, or adds one at the end', () => {
+    const replaced = cell('steel', null, { domestic: '4099' });
+    expect(withCell({ cells: [GOOD, OLD] }, replaced).cells).toEqual([replaced, OLD]);
+    const added = cell('STEEL', 'NORDIC', { domestic: '4010' });
+    expect(withCell({ cells: [GOOD] }, added).cells).toEqual([GOOD, added]);
   });
 });

@@ -1,50 +1,19 @@
 import type { CodingSetup } from '../../shared/coding-schemas';
 import type { ParsedInputOf } from '../../shared/contracts';
-import { addDimensionType, addDimensionValue, codeProblems, type DimensionSet, findType, findValue, isCoreDimension, newOrganisationSet, setDefaultValue } from '../domain/coding/dimensions';
-import { checkDimensionValue } from '../domain/coding/dimensions';
-import { findAccount } from '../domain/coding/chart-of-accounts';
-import type { Db } from '../store/connect';
-import { appendAudit } from '../store/repositories/audit-repo';
-import { findOrganisation, GLOBAL_SCOPE, listGroups, readChart, readMatrix, readSupplierTypeAccounts, setOf, storedSet } from '../store/repositories/coding-repo';
-import { inRetriedTransaction } from '../store/transaction';
-import { forbidden, refused } from './app-failure';
+import { addDimensionType, addDimensionValue, codeProblems, type DimensionSet, dimensionLabel, findType, findValue, isCoreDimension, newOrganisationSet, NO_USAGE, setDefaultValue, typeDeletion, valueDeletion } from '../domain/coding/dimensions';
+import { findOrganisation, GLOBAL_SCOPE, listGroups, readSupplierTypeAccounts, storedSet } from '../store/repositories/coding-repo';
+import { dimensionUsage } from '../store/repositories/coding-usage-repo';
+import { refused } from './app-failure';
 import { readRowCodingSettings } from './coding-context';
 import { writeRowCodingSettingsJson } from '../store/repositories/coding-repo';
-import { readCodingSetup } from './coding-setup-service';
 import type { Caller, Desk } from './desk';
+import { audit, firstProblem, glAccountId, scopeOf, type Trx, write } from './coding-admin-writes';
 
 /**
  * The coding admin writes: admins only (supervisors and operators read codingSetup), each checked
  * by the pure rules, written in one transaction and audited with the record before and after.
  * A refusal names the field it belongs to and changes nothing.
  */
-
-function requireAdmin(caller: Caller, what: string): void {
-  if (caller.operator.role !== 'admin') throw forbidden(`Only an administrator can ${what}; you are signed in as ${caller.operator.role === 'supervisor' ? 'a supervisor' : 'an operator'}.`);
-}
-
-type Trx = Db;
-const audit = (trx: Trx, caller: Caller, at: string, action: string, rule: string, before: string | null, after: string | null, detail: string) =>
-  appendAudit(trx, { operatorId: caller.operator.id, action, rule, before, after, detail: `${detail} By ${caller.operator.displayName}.` }, at);
-
-async function write(desk: Desk, caller: Caller, what: string, organisationCode: string | null, work: (trx: Trx, at: string) => Promise<void>): Promise<CodingSetup> {
-  requireAdmin(caller, what);
-  const at = desk.now();
-  await inRetriedTransaction(desk.db, (trx) => work(trx, at));
-  return readCodingSetup(desk.db, caller, organisationCode);
-}
-
-async function scopeOf(db: Db, organisationCode: string | null): Promise<{ scopeId: number; name: string }> {
-  if (organisationCode === null) return { scopeId: GLOBAL_SCOPE, name: 'the global set' };
-  const organisation = await findOrganisation(db, organisationCode);
-  if (!organisation) throw refused(`There is no organisation ${organisationCode}.`, 'organisationCode');
-  return { scopeId: organisation.id, name: `organisation ${organisation.code}` };
-}
-
-const firstProblem = (problems: string[], field: string) => {
-  if (problems.length > 0) throw refused(problems.join(' '), field);
-};
-
 export async function saveOrganisation(desk: Desk, caller: Caller, input: ParsedInputOf<'saveOrganisation'>): Promise<CodingSetup> {
   return write(desk, caller, 'change organisations', input.code, async (trx, at) => {
     firstProblem(codeProblems(input.code, 'organisation'), 'code');
@@ -94,26 +63,15 @@ export async function saveDimensionType(desk: Desk, caller: Caller, input: Parse
   });
 }
 
-async function dimensionInUse(trx: Trx, typeCode: string, valueCode?: string): Promise<number> {
-  const count = async (table: 'po_line_coding' | 'po_header_coding' | 'coding_vendor_values') => {
-    let query = trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('dimension_code', '=', typeCode);
-    if (valueCode !== undefined) query = query.where('value_code', '=', valueCode);
-    return Number((await query.executeTakeFirstOrThrow()).n);
-  };
-  return (await count('po_line_coding')) + (await count('po_header_coding')) + (await count('coding_vendor_values'));
-}
-
 export async function deleteDimensionType(desk: Desk, caller: Caller, input: ParsedInputOf<'deleteDimensionType'>): Promise<CodingSetup> {
   return write(desk, caller, 'delete dimension types', input.organisationCode, async (trx, at) => {
     const { scopeId, name } = await scopeOf(trx, input.organisationCode);
-    const type = findType(await storedSet(trx, scopeId), input.code);
-    if (!type) throw refused(`There is no dimension type ${input.code} in ${name}.`, 'code');
-    if (isCoreDimension(type.code)) throw refused(`${type.name} is a core dimension; it cannot be deleted.`, 'code');
-    const used = await dimensionInUse(trx, type.code);
-    if (used > 0) throw refused(`Dimension type ${type.code} is used ${used} times on POs and vendors; make it inactive instead.`, 'code');
-    await trx.deleteFrom('coding_dimension_values').where('scope_id', '=', scopeId).where('type_code', '=', type.code).execute();
+    const set = await storedSet(trx, scopeId);
+    const type = findType(set, input.code);
+    const verdict = typeDeletion(set, input.code, type ? await dimensionUsage(trx, scopeId, type.code) : NO_USAGE, name);
+    if (!verdict.allowed || !type) throw refused(verdict.reason, 'code');
     await trx.deleteFrom('coding_dimension_types').where('scope_id', '=', scopeId).where('code', '=', type.code).execute();
-    await audit(trx, caller, at, 'dimension-type-deleted', 'dimension-type', `${type.code} (${type.name})`, null, `Dimension type ${type.code} deleted from ${name}.`);
+    await audit(trx, caller, at, 'dimension-type-deleted', 'dimension-type', `${type.code} (${type.name})${type.active ? '' : ', inactive'}`, null, `Dimension type ${type.code} deleted from ${name}.`);
   });
 }
 
@@ -155,12 +113,18 @@ export async function deleteDimensionValue(desk: Desk, caller: Caller, input: Pa
     const { scopeId, name } = await scopeOf(trx, input.organisationCode);
     const set = await storedSet(trx, scopeId);
     const value = findValue(set, input.typeCode, input.code);
-    if (!value) throw refused(`There is no ${input.typeCode} ${input.code} in ${name}.`, 'code');
-    const used = await dimensionInUse(trx, value.typeCode, value.code);
-    if (used > 0) throw refused(`${value.typeCode} ${value.code} is used ${used} times on POs and vendors; make it inactive instead.`, 'code');
+    const field = value || findType(set, input.typeCode) ? 'code' : 'typeCode';
+    const verdict = valueDeletion(set, input.typeCode, input.code, value ? await dimensionUsage(trx, scopeId, value.typeCode, value.code) : NO_USAGE, name);
+    if (!verdict.allowed || !value) throw refused(verdict.reason, field);
+    const type = findType(set, value.typeCode);
+    const wasDefault = type?.defaultValueCode === value.code;
     await trx.deleteFrom('coding_dimension_values').where('scope_id', '=', scopeId).where('type_code', '=', value.typeCode).where('code', '=', value.code).execute();
-    await trx.updateTable('coding_dimension_types').set({ default_value_code: null }).where('scope_id', '=', scopeId).where('code', '=', value.typeCode).where('default_value_code', '=', value.code).execute();
-    await audit(trx, caller, at, 'dimension-value-deleted', 'dimension-value', `${value.typeCode} ${value.code} (${value.name})`, null, `Value ${value.code} deleted from ${name}.`);
+    const label = dimensionLabel(value.typeCode, set);
+    await audit(trx, caller, at, 'dimension-value-deleted', 'dimension-value', `${value.typeCode} ${value.code} (${value.name})${value.active ? '' : ', inactive'}${wasDefault ? ', default' : ''}`, null, `Value ${value.code} deleted from ${name}.`);
+    if (wasDefault) {
+      await trx.updateTable('coding_dimension_types').set({ default_value_code: null }).where('scope_id', '=', scopeId).where('code', '=', value.typeCode).execute();
+      await audit(trx, caller, at, 'dimension-default-changed', 'dimension-default', value.code, null, `Default ${label} of ${name} cleared: its value ${value.code} was deleted.`);
+    }
   });
 }
 
@@ -182,126 +146,6 @@ async function saveGroup(desk: Desk, caller: Caller, table: 'coding_product_grou
 
 export const saveProductGroup = (desk: Desk, caller: Caller, input: ParsedInputOf<'saveProductGroup'>) => saveGroup(desk, caller, 'coding_product_groups', input);
 export const saveSupplierGroup = (desk: Desk, caller: Caller, input: ParsedInputOf<'saveSupplierGroup'>) => saveGroup(desk, caller, 'coding_supplier_groups', input);
-
-async function glAccountId(trx: Trx, code: string | null, field: string): Promise<number | null> {
-  if (code === null) return null;
-  const row = await trx.selectFrom('gl_accounts').select('id').where('code', '=', code.toUpperCase()).executeTakeFirst();
-  if (!row) throw refused(`There is no account ${code} in the chart of accounts.`, field);
-  return row.id;
-}
-
-async function groupId(trx: Trx, table: 'coding_product_groups' | 'coding_supplier_groups', code: string | null, field: string): Promise<number | null> {
-  if (code === null) return null;
-  const group = (await listGroups(trx, table)).find((row) => row.code.toLowerCase() === code.toLowerCase());
-  if (!group) throw refused(`There is no ${table === 'coding_product_groups' ? 'product' : 'supplier'} group ${code}.`, field);
-  return group.id;
-}
-
-export async function saveVendorCoding(desk: Desk, caller: Caller, input: ParsedInputOf<'saveVendorCoding'>): Promise<CodingSetup> {
-  return write(desk, caller, 'change vendor coding', null, async (trx, at) => {
-    const vendor = await trx.selectFrom('vendors').select(['id', 'code']).where('code', '=', input.vendorCode.toUpperCase()).executeTakeFirst();
-    if (!vendor) throw refused(`There is no vendor ${input.vendorCode}.`, 'vendorCode');
-    const supplierGroupId = await groupId(trx, 'coding_supplier_groups', input.supplierGroupCode, 'supplierGroupCode');
-    const payablesId = await glAccountId(trx, input.payablesAccountCode, 'payablesAccountCode');
-    const organisation = await findOrganisation(trx, null);
-    const set = await setOf(trx, organisation?.id ?? GLOBAL_SCOPE);
-    const values: Record<string, string> = {};
-    for (const [dimension, value] of Object.entries(input.values)) {
-      if (value === null) continue;
-      if (dimension === 'purchase-account') {
-        const account = findAccount(await readChart(trx), value);
-        if (!account) throw refused(`There is no account ${value} in the chart of accounts.`, `values.${dimension}`);
-        values[dimension] = account.code;
-        continue;
-      }
-      const verdict = checkDimensionValue(set, dimension, value);
-      if (!verdict.allowed) throw refused(verdict.reason, `values.${dimension}`);
-      values[dimension] = verdict.value.code;
-    }
-    const before = await trx.selectFrom('coding_vendors').selectAll().where('vendor_id', '=', vendor.id).executeTakeFirst();
-    const beforeValues = await trx.selectFrom('coding_vendor_values').selectAll().where('vendor_id', '=', vendor.id).execute();
-    await trx.deleteFrom('coding_vendors').where('vendor_id', '=', vendor.id).execute();
-    await trx.deleteFrom('coding_vendor_values').where('vendor_id', '=', vendor.id).execute();
-    await trx.insertInto('coding_vendors').values({ vendor_id: vendor.id, supplier_group_id: supplierGroupId, supplier_type: input.supplierType, payables_account_id: payablesId }).execute();
-    const rows = Object.entries(values).map(([dimension_code, value_code]) => ({ vendor_id: vendor.id, dimension_code, value_code }));
-    if (rows.length > 0) await trx.insertInto('coding_vendor_values').values(rows).execute();
-    const text = (group: string | null, type: string, payables: string | null, vals: Record<string, string>) =>
-      `group ${group ?? 'none'}, ${type}, payables ${payables ?? 'standard'}, values ${Object.entries(vals).map(([d, v]) => `${d} ${v}`).join(', ') || 'none'}`;
-    await audit(
-      trx,
-      caller,
-      at,
-      'vendor-coding-changed',
-      'vendor-coding',
-      before ? text(String(before.supplier_group_id ?? 'none'), before.supplier_type, String(before.payables_account_id ?? 'standard'), Object.fromEntries(beforeValues.map((row) => [row.dimension_code, row.value_code]))) : null,
-      text(input.supplierGroupCode, input.supplierType, input.payablesAccountCode, values),
-      `Coding of vendor ${vendor.code} changed.`,
-    );
-  });
-}
-
-export async function saveItemCoding(desk: Desk, caller: Caller, input: ParsedInputOf<'saveItemCoding'>): Promise<CodingSetup> {
-  return write(desk, caller, 'change item coding', null, async (trx, at) => {
-    const item = await trx.selectFrom('items').select(['id', 'code']).where('code', '=', input.itemCode.toUpperCase()).executeTakeFirst();
-    if (!item) throw refused(`There is no item ${input.itemCode}.`, 'itemCode');
-    const productGroupId = await groupId(trx, 'coding_product_groups', input.productGroupCode, 'productGroupCode');
-    let partId: number | null = null;
-    if (input.setupPriceForItemCode !== null) {
-      const part = await trx.selectFrom('items').select('id').where('code', '=', input.setupPriceForItemCode.toUpperCase()).executeTakeFirst();
-      if (!part) throw refused(`There is no item ${input.setupPriceForItemCode}.`, 'setupPriceForItemCode');
-      if (part.id === item.id) throw refused(`Item ${item.code} cannot be the setup price of itself.`, 'setupPriceForItemCode');
-      partId = part.id;
-    }
-    const before = await trx.selectFrom('coding_items').selectAll().where('item_id', '=', item.id).executeTakeFirst();
-    await trx.deleteFrom('coding_items').where('item_id', '=', item.id).execute();
-    await trx.insertInto('coding_items').values({ item_id: item.id, product_group_id: productGroupId, setup_part_item_id: partId }).execute();
-    await audit(trx, caller, at, 'item-coding-changed', 'item-coding', before ? `product group id ${before.product_group_id ?? 'none'}` : null, `product group ${input.productGroupCode ?? 'none'}${input.setupPriceForItemCode ? `, setup price of ${input.setupPriceForItemCode}` : ''}`, `Coding of item ${item.code} changed.`);
-  });
-}
-
-export async function saveMatrixCell(desk: Desk, caller: Caller, input: ParsedInputOf<'saveMatrixCell'>): Promise<CodingSetup> {
-  return write(desk, caller, 'change the purchase-account matrix', null, async (trx, at) => {
-    const productGroupId = (await groupId(trx, 'coding_product_groups', input.productGroupCode, 'productGroupCode')) as number;
-    const supplierGroupId = (await groupId(trx, 'coding_supplier_groups', input.supplierGroupCode, 'supplierGroupCode')) ?? 0;
-    const chart = await readChart(trx);
-    for (const type of ['domestic', 'eu', 'import'] as const) {
-      const code = input.accounts[type];
-      if (code === null) continue;
-      const account = findAccount(chart, code);
-      if (!account) throw refused(`There is no account ${code} in the chart of accounts.`, `accounts.${type}`);
-      if (!account.active) throw refused(`Account ${account.code} (${account.name}) is inactive.`, `accounts.${type}`);
-    }
-    const organisation = await findOrganisation(trx, null);
-    const set = await setOf(trx, organisation?.id ?? GLOBAL_SCOPE);
-    for (const [dimension, value, field] of [['cost-center', input.costCenterCode, 'costCenterCode'], ['cost-unit', input.costUnitCode, 'costUnitCode'], ['project', input.projectCode, 'projectCode']] as const) {
-      if (value === null) continue;
-      const verdict = checkDimensionValue(set, dimension, value);
-      if (!verdict.allowed) throw refused(verdict.reason, field);
-    }
-    const values = Object.values(input.accounts).some((code) => code !== null) || input.costCenterCode || input.costUnitCode || input.projectCode;
-    if (!values) throw refused('The cell gives nothing; fill it in or delete it.', 'accounts.domestic');
-    const key = (query: ReturnType<typeof trx.deleteFrom<'coding_matrix_cells'>>) => query.where('product_group_id', '=', productGroupId).where('supplier_group_id', '=', supplierGroupId);
-    const before = (await readMatrix(trx)).find((cell) => cell.productGroupId === productGroupId && cell.supplierGroupId === supplierGroupId);
-    await key(trx.deleteFrom('coding_matrix_cells')).execute();
-    await trx
-      .insertInto('coding_matrix_cells')
-      .values({ product_group_id: productGroupId, supplier_group_id: supplierGroupId, domestic_account: input.accounts.domestic, eu_account: input.accounts.eu, import_account: input.accounts.import, cost_center: input.costCenterCode, cost_unit: input.costUnitCode, project: input.projectCode })
-      .execute();
-    const cellText = (cell: { accounts: Partial<Record<string, string | null>>; costCenter: string | null; costUnit: string | null; project: string | null }) =>
-      `domestic ${cell.accounts.domestic ?? '-'}, EU ${cell.accounts.eu ?? '-'}, import ${cell.accounts.import ?? '-'}, cost center ${cell.costCenter ?? '-'}, cost unit ${cell.costUnit ?? '-'}, project ${cell.project ?? '-'}`;
-    await audit(trx, caller, at, 'matrix-cell-saved', 'purchase-account-matrix', before ? cellText(before) : null, cellText({ accounts: input.accounts, costCenter: input.costCenterCode, costUnit: input.costUnitCode, project: input.projectCode }), `Matrix cell ${input.productGroupCode} × ${input.supplierGroupCode ?? 'every supplier group'} saved.`);
-  });
-}
-
-export async function deleteMatrixCell(desk: Desk, caller: Caller, input: ParsedInputOf<'deleteMatrixCell'>): Promise<CodingSetup> {
-  return write(desk, caller, 'change the purchase-account matrix', null, async (trx, at) => {
-    const productGroupId = (await groupId(trx, 'coding_product_groups', input.productGroupCode, 'productGroupCode')) as number;
-    const supplierGroupId = (await groupId(trx, 'coding_supplier_groups', input.supplierGroupCode, 'supplierGroupCode')) ?? 0;
-    const result = await trx.deleteFrom('coding_matrix_cells').where('product_group_id', '=', productGroupId).where('supplier_group_id', '=', supplierGroupId).executeTakeFirst();
-    if (result.numDeletedRows === 0n) throw refused(`There is no matrix cell ${input.productGroupCode} × ${input.supplierGroupCode ?? 'every supplier group'}.`, 'productGroupCode');
-    await audit(trx, caller, at, 'matrix-cell-deleted', 'purchase-account-matrix', `${input.productGroupCode} × ${input.supplierGroupCode ?? 'every supplier group'}`, null, 'Matrix cell deleted.');
-  });
-}
 
 export async function saveChartAccount(desk: Desk, caller: Caller, input: ParsedInputOf<'saveChartAccount'>): Promise<CodingSetup> {
   return write(desk, caller, 'change the chart of accounts', null, async (trx, at) => {

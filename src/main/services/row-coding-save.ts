@@ -12,7 +12,7 @@ import type { StoredLine } from '../store/repositories/po-repo';
 import { refused } from './app-failure';
 import { type CodingContext, loadCodingContext, requireOrganisation } from './coding-context';
 import type { Caller } from './desk';
-import { distributionLevel, headerLevel, invoicedLineIds } from './row-coding-read';
+import { distributionLevel, headerLevel, invoicedLineIds, readStoredPoCoding } from './row-coding-read';
 import { canonicalRow, codingUser, newRowFacts } from './row-coding-view';
 
 /**
@@ -118,6 +118,8 @@ export async function judgeSaveCoding(db: Db, caller: Caller, input: SaveInput, 
     const known = dimension === PURCHASE_ACCOUNT ? findAccount(context.chart, value) : findValue(context.set, dimension, value);
     headerValues[dimension] = known?.code ?? value;
   }
+  // An invoiced row's coding is booked: a change above it (the header, the vendor) must not move it either.
+  const booked = input.id !== undefined && invoiced.size > 0 ? ((await readStoredPoCoding(db, input.id))?.resolved ?? null) : null;
   const vendor = vendors[0];
   const user = codingUser(caller, context);
   if (!user.mayOverrideCoding) {
@@ -169,6 +171,18 @@ export async function judgeSaveCoding(db: Db, caller: Caller, input: SaveInput, 
     }
     rows.push(row);
     const resolved = resolveRowCoding({ upper, row, distribution, chart: context.chart, dimensions: context.dimensions, set: context.set });
+    const bookedRow = line.id === undefined ? undefined : booked?.get(line.id);
+    if (bookedRow) {
+      const moved = Object.entries(bookedRow).find(([dimension, value]) => (resolved[dimension]?.value ?? null) !== value.value);
+      if (moved) {
+        const [dimension, value] = moved;
+        const label = dimensionLabel(dimension, context.set);
+        throw refused(
+          `Row ${rowNumber} has been invoiced; its ${label} ${value.value ?? '(none)'} is booked in the accounting entry, and this change would make it ${resolved[dimension]?.value ?? '(none)'}. Set the value on the rows that need it instead. Nothing was saved.`,
+          field(dimension),
+        ).withAudit({ rule: 'coding-row-invoiced', lineId: line.id ?? null, lineNumber: rowNumber, before: value.value, after: resolved[dimension]?.value ?? null });
+      }
+    }
     saveRows.push({ rowNumber, resolved, costCenterJudgedByLine: resolved['cost-center']?.level === 'distribution' });
   }
   const verdict = checkRowCodingOnSave({ settings: context.settings, rows: saveRows, chart: context.chart, set: context.set, allowedCostCenters: allowed });

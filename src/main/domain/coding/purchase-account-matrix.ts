@@ -122,36 +122,85 @@ export interface MatrixMasterData {
   set: DimensionSet;
 }
 
-/** What the admin screen refuses in the matrix, cell by cell; empty when every cell is usable. */
-export function matrixProblems(matrix: PurchaseAccountMatrix, master: MatrixMasterData): string[] {
-  const problems: string[] = [];
+/** The part of a cell a problem is about: the admin form shows it beside that field. */
+export type MatrixField = 'productGroup' | 'supplierGroup' | `accounts.${SupplierType}` | 'costCenter' | 'costUnit' | 'project';
+
+export interface MatrixProblem {
+  cell: MatrixCell;
+  field: MatrixField;
+  message: string;
+}
+
+const DEFAULT_FIELDS = [
+  [COST_CENTER, 'costCenter'],
+  [COST_UNIT, 'costUnit'],
+  [PROJECT, 'project'],
+] as const;
+
+/** What the admin screen refuses in the matrix, cell by cell and field by field; empty when every cell is usable. */
+export function matrixCellProblems(matrix: PurchaseAccountMatrix, master: MatrixMasterData): MatrixProblem[] {
+  const problems: MatrixProblem[] = [];
   matrix.cells.forEach((cell, index) => {
     const name = `The cell ${cellName(cell)}`;
+    const push = (field: MatrixField, message: string) => problems.push({ cell, field, message });
     const earlier = matrix.cells.slice(0, index).some((other) => same(other.productGroup, cell.productGroup) && same(other.supplierGroup, cell.supplierGroup));
-    if (earlier) problems.push(`${name} is in the matrix twice; keep one.`);
-    if (!master.productGroups.some((group) => same(group, cell.productGroup))) problems.push(`${name} names product group ${cell.productGroup}, which does not exist.`);
+    if (earlier) push('productGroup', `${name} is in the matrix twice; keep one.`);
+    if (!master.productGroups.some((group) => same(group, cell.productGroup))) push('productGroup', `${name} names product group ${cell.productGroup}, which does not exist.`);
     if (cell.supplierGroup !== null && !master.supplierGroups.some((group) => same(group, cell.supplierGroup))) {
-      problems.push(`${name} names supplier group ${cell.supplierGroup}, which does not exist.`);
+      push('supplierGroup', `${name} names supplier group ${cell.supplierGroup}, which does not exist.`);
     }
     for (const type of SUPPLIER_TYPES) {
       const code = cell.accounts[type];
       if (blank(code)) continue;
       const account = findAccount(master.chart, code);
-      if (!account) problems.push(`${name} gives ${SUPPLIER_TYPE_TEXT[type]} suppliers account ${code}, which is not in the chart of accounts.`);
-      else if (!account.active) problems.push(`${name} gives ${SUPPLIER_TYPE_TEXT[type]} suppliers account ${account.code}, which is inactive.`);
+      if (!account) push(`accounts.${type}`, `${name} gives ${SUPPLIER_TYPE_TEXT[type]} suppliers account ${code}, which is not in the chart of accounts.`);
+      else if (!account.active) push(`accounts.${type}`, `${name} gives ${SUPPLIER_TYPE_TEXT[type]} suppliers account ${account.code}, which is inactive.`);
     }
-    const defaults: [string, string | null][] = [
-      [COST_CENTER, cell.costCenter],
-      [COST_UNIT, cell.costUnit],
-      [PROJECT, cell.project],
-    ];
-    for (const [dimension, value] of defaults) {
+    const defaults = DEFAULT_FIELDS.map(([dimension, field]) => [dimension, field, field === 'costCenter' ? cell.costCenter : field === 'costUnit' ? cell.costUnit : cell.project] as const);
+    for (const [dimension, field, value] of defaults) {
       if (blank(value)) continue;
       const verdict = checkDimensionValue(master.set, dimension, value);
-      if (!verdict.allowed) problems.push(`${name} gives ${dimensionLabel(dimension, master.set)} ${value}, but ${verdict.reason.charAt(0).toLowerCase()}${verdict.reason.slice(1)}`);
+      if (!verdict.allowed) push(field, `${name} gives ${dimensionLabel(dimension, master.set)} ${value}, but ${verdict.reason.charAt(0).toLowerCase()}${verdict.reason.slice(1)}`);
     }
-    const givesSomething = SUPPLIER_TYPES.some((type) => !blank(cell.accounts[type])) || defaults.some(([, value]) => !blank(value));
-    if (!givesSomething) problems.push(`${name} gives nothing; fill it in or remove it.`);
+    const givesSomething = SUPPLIER_TYPES.some((type) => !blank(cell.accounts[type])) || defaults.some(([, , value]) => !blank(value));
+    if (!givesSomething) push('accounts.domestic', `${name} gives nothing; fill it in or remove it.`);
   });
   return problems;
+}
+
+/** What the admin screen refuses in the matrix, cell by cell; empty when every cell is usable. */
+export function matrixProblems(matrix: PurchaseAccountMatrix, master: MatrixMasterData): string[] {
+  return matrixCellProblems(matrix, master).map((problem) => problem.message);
+}
+
+/** The matrix with `cell` in place of the one for the same product group × supplier group, or added at the end. */
+export function withCell(matrix: PurchaseAccountMatrix, cell: MatrixCell): PurchaseAccountMatrix {
+  const at = matrix.cells.findIndex((other) => same(other.productGroup, cell.productGroup) && same(other.supplierGroup, cell.supplierGroup));
+  return { cells: at < 0 ? [...matrix.cells, cell] : matrix.cells.map((other, index) => (index === at ? cell : other)) };
+}
+
+/**
+ * What saving `cell` is refused for, with the matrix checked as a whole after the change: every
+ * problem of the cell itself, and every problem elsewhere that the change brings (a second cell
+ * for the same pair). Problems other cells already had do not block it: the admin may be about to
+ * fix them one cell at a time, and a save must not depend on a cell the admin did not touch.
+ *
+ * | the matrix after the change                         | refused?                                  |
+ * |-----------------------------------------------------|-------------------------------------------|
+ * | the cell gives an account not in the chart / inactive | yes, beside that supplier type's account |
+ * | the cell gives a value not in the set checked against, or inactive | yes, beside that default   |
+ * | the cell names a product or supplier group that does not exist | yes, beside the group          |
+ * | the cell gives nothing                              | yes, beside the domestic account          |
+ * | another cell already had a problem                  | no: only the changed cell and new problems |
+ */
+export function matrixChangeProblems(matrix: PurchaseAccountMatrix, cell: MatrixCell, master: MatrixMasterData): MatrixProblem[] {
+  const before = matrixProblems(matrix, master);
+  const after = matrixCellProblems(withCell(matrix, cell), master);
+  return after.filter((problem) => {
+    if (problem.cell === cell) return true;
+    const known = before.indexOf(problem.message);
+    if (known < 0) return true;
+    before.splice(known, 1);
+    return false;
+  });
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { CodingSetup } from '../../../shared/coding-schemas';
 import type { AppError, Result } from '../../../shared/result';
-import { type FormContext, type FormKindName, type FormValues, fieldOfPath, formKindOf } from '../features/coding-admin/admin-forms';
+import { type FormContext, type FormKindName, type FormValues, fieldOfPath, fieldsOf, formKindOf } from '../features/coding-admin/admin-forms';
 import { codingApi } from './coding-api';
 import { useCodingSetupStore } from './coding-setup-store';
 import { useSessionStore } from './session-store';
@@ -14,6 +14,22 @@ export interface OpenForm {
   context: FormContext;
 }
 
+/** The deletes the admin screens offer, each asked first. */
+export type DeleteCall = 'deleteDimensionType' | 'deleteDimensionValue' | 'deleteMatrixCell';
+
+export interface PendingDelete {
+  /** The section it belongs to: its outcome is shown there. */
+  kind: FormKindName;
+  call: DeleteCall;
+  input: unknown;
+  /** "the matrix cell FASTENERS × every supplier group". */
+  what: string;
+  /** The question's sentence. */
+  message: string;
+  /** Where the cursor goes once the record is gone: the section's Add button. */
+  focusAfter: string;
+}
+
 interface CodingAdminState {
   form: OpenForm | null;
   errors: Record<string, string>;
@@ -21,10 +37,17 @@ interface CodingAdminState {
   formMessage: string | null;
   saving: boolean;
   /** The last save's sentence, under the section it belongs to. */
-  outcome: { kind: FormKindName | 'settings'; status: 'saved' | 'refused'; message: string } | null;
+  outcome: { kind: FormKindName | 'settings'; status: 'saved' | 'refused'; message: string; fromDelete?: boolean } | null;
   /** The dimension type whose values are listed. */
   typeCode: string;
-  open(kind: FormKindName, values: FormValues | null, editing: string | null): void;
+  /** A delete being asked about. */
+  deleting: PendingDelete | null;
+  /** `organisationCode` in `context`: the scope the record is in (null: the global set); absent: the organisation shown. */
+  open(kind: FormKindName, values: FormValues | null, editing: string | null, context?: Partial<FormContext>): void;
+  askDelete(pending: PendingDelete): void;
+  cancelDelete(): void;
+  /** Sends the delete asked about; true when main deleted it, false when it refused (the reason is the section's outcome). */
+  confirmDelete(): Promise<boolean>;
   edit(key: string, value: string | boolean): void;
   cancel(): void;
   /** Sends the form; true when main took it. */
@@ -39,8 +62,9 @@ const CLOSED = { form: null, errors: {}, formMessage: null, saving: false } as c
 function refusal(error: AppError, kind: FormKindName): { errors: Record<string, string>; message: string | null } {
   const issues = error.issues?.length ? error.issues : error.field ? [{ path: error.field, message: error.message }] : [];
   const errors: Record<string, string> = {};
+  const fields = fieldsOf(formKindOf(kind), useCodingSetupStore.getState().setup);
   for (const issue of issues) {
-    const field = fieldOfPath(formKindOf(kind), issue.path);
+    const field = fieldOfPath(fields, issue.path);
     if (field && !errors[field]) errors[field] = issue.message;
   }
   return { errors, message: Object.keys(errors).length > 0 ? null : error.message };
@@ -53,11 +77,12 @@ export const useCodingAdminStore = create<CodingAdminState>()((set, get) => ({
   ...CLOSED,
   outcome: null,
   typeCode: 'cost-unit',
+  deleting: null,
 
-  open(kind, values, editing) {
+  open(kind, values, editing, scope) {
     const setup = useCodingSetupStore.getState().setup;
     if (!setup) return;
-    const context: FormContext = { organisationCode: setup.organisationCode, typeCode: get().typeCode };
+    const context: FormContext = { organisationCode: setup.organisationCode, typeCode: get().typeCode, ...scope };
     set({ ...CLOSED, outcome: null, form: { kind, editing, context, values: values ?? formKindOf(kind).blank(setup, context) } });
   },
 
@@ -105,12 +130,37 @@ export const useCodingAdminStore = create<CodingAdminState>()((set, get) => ({
     return true;
   },
 
+  askDelete(pending) {
+    if (get().saving) return;
+    set({ ...CLOSED, outcome: null, deleting: pending });
+  },
+
+  cancelDelete() {
+    if (!get().saving) set({ deleting: null });
+  },
+
+  async confirmDelete() {
+    const pending = get().deleting;
+    if (!pending || get().saving) return false;
+    set({ saving: true });
+    const call = codingApi[pending.call] as unknown as SaveFn;
+    const result = await call(pending.input);
+    if (!result.ok) {
+      if (result.error.code === 'not-signed-in') void useSessionStore.getState().refreshOperator();
+      set({ saving: false, deleting: null, outcome: { kind: pending.kind, status: 'refused', message: `Not deleted: ${result.error.message}`, fromDelete: true } });
+      return false;
+    }
+    useCodingSetupStore.getState().replace(result.value);
+    set({ saving: false, deleting: null, outcome: { kind: pending.kind, status: 'saved', message: `Deleted ${pending.what}; recorded in the audit log.`, fromDelete: true } });
+    return true;
+  },
+
   chooseType(code) {
     set({ typeCode: code });
   },
 
   reset() {
-    set({ ...CLOSED, outcome: null, typeCode: 'cost-unit' });
+    set({ ...CLOSED, outcome: null, typeCode: 'cost-unit', deleting: null });
   },
 }));
 

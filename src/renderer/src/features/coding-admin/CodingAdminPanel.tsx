@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Section, SectionLayout } from '../../components/SectionLayout';
+import { useCodingAdminStore } from '../../stores/coding-admin-store';
 import { useCodingSetupStore } from '../../stores/coding-setup-store';
 import { CodingSettingsCard } from './CodingSettingsCard';
 import { DimensionsSection, GroupsSections, MatrixAndChartSections, OrganisationsSection, VendorsAndItemsSections } from './CodingSections';
@@ -29,6 +31,7 @@ export function CodingAdminPanel() {
   const error = useCodingSetupStore((s) => s.error);
   const load = useCodingSetupStore((s) => s.load);
   const [section, setSection] = useState<CodingSection>('settings');
+  const deleting = useCodingAdminStore((s) => s.deleting);
 
   // Read afresh on every visit, and again whenever any desk changes the coding.
   useEffect(() => {
@@ -82,6 +85,25 @@ export function CodingAdminPanel() {
         {section === 'dimensions' && <DimensionsSection setup={setup} />}
         {section === 'organisations' && <OrganisationsSection setup={setup} />}
       </SectionLayout>
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete ${deleting.what}?`}
+          message={deleting.message}
+          confirmLabel="Delete"
+          cancelLabel="Keep it"
+          onCancel={() => useCodingAdminStore.getState().cancelDelete()}
+          onConfirm={() => {
+            const { focusAfter } = deleting;
+            void useCodingAdminStore
+              .getState()
+              .confirmDelete()
+              .then((deleted) => {
+                // A refusal leaves the row: the dialog gives its Delete button the focus back. Once the row is gone, the section's Add button has it.
+                if (deleted) setTimeout(() => document.getElementById(focusAfter)?.focus(), 0);
+              });
+          }}
+        />
+      )}
     </div>
   );
 }

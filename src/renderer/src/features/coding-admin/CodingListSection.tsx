@@ -22,6 +22,14 @@ interface CodingListSectionProps<T> {
   addId?: string;
   onAdd?(): void;
   onChange?(row: T): void;
+  /** "Delete matrix cell FASTENERS × every supplier group"; with onDelete, a Delete button per row for admins. */
+  deleteLabel?(row: T): string;
+  /** Asks first (ConfirmDialog); main says whether it may go. */
+  onDelete?(row: T): void;
+  /** A row that is never deleted (a core dimension) gets no Delete button. */
+  deletable?(row: T): boolean;
+  /** Shown above the list: the outcome of a delete, beside the rows it is about. */
+  notice?: ReactNode;
   /** Shown above the list (a picker of the dimension type, say). */
   toolbar?: ReactNode;
   /** The section's form and outcome, under its list. */
@@ -29,11 +37,13 @@ interface CodingListSectionProps<T> {
 }
 
 /**
- * One kind of coding master data: a filter, the list, a Change button per row for admins and an
- * Add button. The filter narrows on every column's text as typed; Tab reaches each row's button.
+ * One kind of coding master data: a filter, the list, Change and (where the kind may be deleted)
+ * Delete buttons per row for admins, and an Add button. The filter narrows on every column's text
+ * as typed; Tab reaches each row's buttons.
  */
 export function CodingListSection<T>(props: CodingListSectionProps<T>) {
-  const { title, lead, rows, rowKey, changeLabel, columns, canEdit, addLabel, addId, onAdd, onChange, toolbar, children } = props;
+  const { title, lead, rows, rowKey, changeLabel, columns, canEdit, addLabel, addId, onAdd, onChange, deleteLabel, onDelete, deletable, notice, toolbar, children } = props;
+  const actions = canEdit && (onChange !== undefined || onDelete !== undefined);
   const [filter, setFilter] = useState('');
   const id = useId();
   const headingId = `${id}-title`;
@@ -50,6 +60,7 @@ export function CodingListSection<T>(props: CodingListSectionProps<T>) {
         )}
       </div>
       <p className="controls-lead">{lead}</p>
+      {notice}
       <div className="coding-admin-toolbar">
         {toolbar}
         {rows.length > 6 && (
@@ -72,9 +83,9 @@ export function CodingListSection<T>(props: CodingListSectionProps<T>) {
                   {column.header}
                 </th>
               ))}
-              {canEdit && onChange && (
+              {actions && (
                 <th scope="col">
-                  <span className="sr-only">Change</span>
+                  <span className="sr-only">Actions</span>
                 </th>
               )}
             </tr>
@@ -85,18 +96,25 @@ export function CodingListSection<T>(props: CodingListSectionProps<T>) {
                 {columns.map((column) => (
                   <td key={column.header}>{column.cell(row)}</td>
                 ))}
-                {canEdit && onChange && (
-                  <td className="row-actions">
-                    <button type="button" className="link-button" aria-label={changeLabel(row)} onClick={() => onChange(row)}>
-                      Change
-                    </button>
+                {actions && (
+                  <td className="row-actions coding-admin-row-actions">
+                    {onChange && (
+                      <button type="button" className="link-button" aria-label={changeLabel(row)} onClick={() => onChange(row)}>
+                        Change
+                      </button>
+                    )}
+                    {onDelete && deleteLabel && (deletable?.(row) ?? true) && (
+                      <button type="button" className="link-button coding-admin-delete" aria-label={deleteLabel(row)} onClick={() => onDelete(row)}>
+                        Delete
+                      </button>
+                    )}
                   </td>
                 )}
               </tr>
             ))}
             {shown.length === 0 && (
               <tr>
-                <td colSpan={columns.length + 1} className="muted">
+                <td colSpan={columns.length + (actions ? 1 : 0)} className="muted">
                   {rows.length === 0 ? 'None yet.' : 'Nothing matches the filter.'}
                 </td>
               </tr>

@@ -3,7 +3,7 @@ import type { CodingSetup } from '../../../../shared/coding-schemas';
 import { RecordFormActions } from '../../components/RecordFormActions';
 import { cancelOnEscape, fieldAria, firstRefused } from '../../components/record-form';
 import { useCodingAdminStore } from '../../stores/coding-admin-store';
-import { formKindOf } from './admin-forms';
+import { type FormField, fieldsOf, formKindOf } from './admin-forms';
 
 const fieldId = (key: string) => `coding-admin-${key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
 const errorId = (key: string) => `${fieldId(key)}-error`;
@@ -32,11 +32,13 @@ export function CodingRecordForm({ setup, title, onDone }: CodingRecordFormProps
 
   useEffect(() => {
     if (!formKind) return;
-    const first = formKindOf(formKind).fields.find((field) => !(field.identity && editing !== null));
+    const first = fieldsOf(formKindOf(formKind), setup).find((field) => !(field.identity && editing !== null));
     if (first) document.getElementById(fieldId(first.key))?.focus();
+    // Focus once per form opened, not on every fresh setup.
   }, [formKind, editing]);
 
   if (!form || !kind) return null;
+  const fields = fieldsOf(kind, setup);
   const aria = fieldAria(errors, errorId);
   const cancel = () => {
     store.cancel();
@@ -50,7 +52,7 @@ export function CodingRecordForm({ setup, title, onDone }: CodingRecordFormProps
       return;
     }
     const first = firstRefused(
-      kind.fields.map((field) => field.key),
+      fields.map((field) => field.key),
       useCodingAdminStore.getState().errors,
     );
     if (first) document.getElementById(fieldId(first))?.focus();
@@ -61,7 +63,7 @@ export function CodingRecordForm({ setup, title, onDone }: CodingRecordFormProps
       <h3 id="coding-admin-form-title">{title}</h3>
       <form className="settings-form" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={cancelOnEscape(cancel)}>
         <div className="coding-admin-fields">
-          {kind.fields.map((field) => {
+          {fields.map((field) => {
             const value = form.values[field.key];
             const locked = field.identity === true && editing !== null;
             const described = aria.describedBy(field.key, field.hint ? hintId(field.key) : undefined);
@@ -106,7 +108,7 @@ export function CodingRecordForm({ setup, title, onDone }: CodingRecordFormProps
                     aria-describedby={described}
                     onChange={(event) => store.edit(field.key, event.target.value)}
                   >
-                    {(field.options?.(setup) ?? []).map((option) => (
+                    {optionsOf(field, setup, String(value ?? '')).map((option) => (
                       <option key={option.value} value={option.value}>
                         {option.label}
                       </option>
@@ -144,4 +146,11 @@ export function CodingRecordForm({ setup, title, onDone }: CodingRecordFormProps
       </form>
     </section>
   );
+}
+
+/** A select's options, with the stored value kept when the list no longer offers it (inactive, say): a form never drops what it was opened with. */
+function optionsOf(field: FormField, setup: CodingSetup, value: string): { value: string; label: string }[] {
+  const options = field.options?.(setup) ?? [];
+  if (value === '' || options.some((option) => option.value === value)) return options;
+  return [...options, { value, label: `${value} (not offered any more)` }];
 }

@@ -1,43 +1,9 @@
-import type { CodingGroup, CodingSetup, MatrixCellView } from '../../../../shared/coding-schemas';
-import { useCodingAdminStore } from '../../stores/coding-admin-store';
-import type { FormKindName, FormValues } from './admin-forms';
+import type { CodingGroup, MatrixCellView } from '../../../../shared/coding-schemas';
+import { vendorFormValues } from './admin-forms';
 import { CodingListSection, type ListColumn } from './CodingListSection';
-import { CodingRecordForm } from './CodingRecordForm';
+import { askDelete, DeleteOutcome, FormSlot, open, orDash, REQUIREMENT, type SectionProps, SUPPLIER_TYPE, yesNo } from './section-parts';
 
-const afterRender = (work: () => void) => setTimeout(work, 0);
-/** After a form closes the cursor goes back to the row's Change button, or to the Add button. */
-const focusBack = (label: string | null, fallback: string) =>
-  afterRender(() => {
-    const match = label === null ? undefined : Array.from(document.querySelectorAll<HTMLButtonElement>('.coding-admin-table .link-button')).find((button) => button.getAttribute('aria-label') === label);
-    (match ?? document.getElementById(fallback))?.focus();
-  });
-
-const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
-const orDash = (value: string | null | undefined) => value ?? '—';
-const REQUIREMENT = { no: 'No', yes: 'Yes', mandatory: 'Mandatory' } as const;
-const SUPPLIER_TYPE = { domestic: 'Domestic', eu: 'EU', import: 'Import' } as const;
-
-interface SectionProps {
-  setup: CodingSetup;
-}
-
-/** The form of `kind` under its section's list, when it is the one open. */
-function FormSlot({ setup, kind, title, addId }: SectionProps & { kind: FormKindName; title(editing: string | null): string; addId: string }) {
-  const form = useCodingAdminStore((s) => (s.form?.kind === kind ? s.form : null));
-  const outcome = useCodingAdminStore((s) => (s.outcome?.kind === kind ? s.outcome : null));
-  return (
-    <>
-      {form && <CodingRecordForm setup={setup} title={title(form.editing)} onDone={() => focusBack(form.editing && `Change ${form.editing}`, addId)} />}
-      {outcome && (
-        <p role="status" className="settings-outcome">
-          {outcome.message}
-        </p>
-      )}
-    </>
-  );
-}
-
-const open = (kind: FormKindName, values: FormValues | null, editing: string | null) => useCodingAdminStore.getState().open(kind, values, editing);
+export { DimensionsSection } from './DimensionSections';
 
 export function OrganisationsSection({ setup }: SectionProps) {
   return (
@@ -61,73 +27,6 @@ export function OrganisationsSection({ setup }: SectionProps) {
     >
       <FormSlot setup={setup} kind="organisation" addId="coding-add-organisation" title={(editing) => (editing ? `Change organisation ${editing}` : 'Add an organisation')} />
     </CodingListSection>
-  );
-}
-
-export function DimensionsSection({ setup }: SectionProps) {
-  const typeCode = useCodingAdminStore((s) => s.typeCode);
-  const chooseType = useCodingAdminStore((s) => s.chooseType);
-  const values = setup.dimensionValues.filter((value) => value.typeCode === typeCode);
-  const scope = (organisationCode: string | null) => (organisationCode === null ? 'Global' : organisationCode);
-  return (
-    <>
-      <CodingListSection
-        title="Dimension types"
-        lead={`The dimensions rows are coded by: the global set and organisation ${setup.organisationCode}'s own. The core four stay active.`}
-        rows={setup.dimensionTypes}
-        rowKey={(row) => `${row.organisationCode ?? ''}:${row.code}`}
-        changeLabel={(row) => `Change ${row.code}`}
-        columns={[
-          { header: 'Code', cell: (row) => <span className="code">{row.code}</span>, text: (row) => row.code },
-          { header: 'Name', cell: (row) => row.name, text: (row) => row.name },
-          { header: 'Scope', cell: (row) => scope(row.organisationCode) },
-          { header: 'Active', cell: (row) => yesNo(row.active) },
-          { header: 'Default value', cell: (row) => orDash(row.defaultValueCode) },
-        ]}
-        canEdit={setup.rights.canEdit}
-        addLabel="Add a dimension type…"
-        addId="coding-add-type"
-        onAdd={() => open('dimensionType', null, null)}
-        onChange={(row) => open('dimensionType', { code: row.code, name: row.name, active: row.active }, row.code)}
-      >
-        <FormSlot setup={setup} kind="dimensionType" addId="coding-add-type" title={(editing) => (editing ? `Change dimension type ${editing}` : `Add a dimension type to organisation ${setup.organisationCode}`)} />
-      </CodingListSection>
-      <CodingListSection
-        title="Dimension values"
-        lead="The values of one dimension type; the default value is the organisation level of the precedence. Purchase accounts are the chart's accounts, cost centers the installation's."
-        rows={values}
-        rowKey={(row) => `${row.organisationCode ?? ''}:${row.code}`}
-        changeLabel={(row) => `Change ${row.code}`}
-        toolbar={
-          <label className="coding-admin-type-picker">
-            Type{' '}
-            <select value={typeCode} onChange={(event) => chooseType(event.target.value)}>
-              {setup.dimensionTypes
-                .filter((type) => type.code !== 'purchase-account' && type.code !== 'cost-center')
-                .map((type) => (
-                  <option key={`${type.organisationCode ?? ''}:${type.code}`} value={type.code}>
-                    {type.name}
-                  </option>
-                ))}
-            </select>
-          </label>
-        }
-        columns={[
-          { header: 'Code', cell: (row) => <span className="code">{row.code}</span>, text: (row) => row.code },
-          { header: 'Name', cell: (row) => row.name, text: (row) => row.name },
-          { header: 'Scope', cell: (row) => scope(row.organisationCode) },
-          { header: 'Active', cell: (row) => yesNo(row.active) },
-          { header: 'Default', cell: (row) => yesNo(row.isDefault) },
-        ]}
-        canEdit={setup.rights.canEdit}
-        addLabel="Add a value…"
-        addId="coding-add-value"
-        onAdd={() => open('dimensionValue', null, null)}
-        onChange={(row) => open('dimensionValue', { code: row.code, name: row.name, active: row.active, isDefault: row.isDefault }, row.code)}
-      >
-        <FormSlot setup={setup} kind="dimensionValue" addId="coding-add-value" title={(editing) => (editing ? `Change value ${editing} of ${typeCode}` : `Add a value to ${typeCode}`)} />
-      </CodingListSection>
-    </>
   );
 }
 
@@ -178,7 +77,7 @@ export function VendorsAndItemsSections({ setup }: SectionProps) {
     <>
       <CodingListSection
         title="Vendors' coding"
-        lead="Each vendor's supplier group, whether it is domestic, EU or import, its payables account and the values it codes every row with (the vendor level)."
+        lead={`Each vendor's supplier group, whether it is domestic, EU or import, its payables account and the values it codes every row with (the vendor level): every dimension of organisation ${setup.organisationCode} but the purchase account, which the matrix gives by supplier type.`}
         rows={setup.vendors}
         rowKey={(row) => row.vendorCode}
         changeLabel={(row) => `Change ${row.vendorCode}`}
@@ -199,8 +98,7 @@ export function VendorsAndItemsSections({ setup }: SectionProps) {
               supplierGroupCode: row.supplierGroupCode ?? '',
               supplierType: row.supplierType,
               payablesAccountCode: row.payablesAccountCode ?? '',
-              'values.cost-unit': row.values['cost-unit'] ?? '',
-              'values.project': row.values.project ?? '',
+              ...vendorFormValues(setup, row.values),
             },
             row.vendorCode,
           )
@@ -268,6 +166,22 @@ export function MatrixAndChartSections({ setup }: SectionProps) {
             },
             cellKey(row),
           )
+        }
+        deleteLabel={(row) => `Delete ${cellKey(row)}`}
+        notice={<DeleteOutcome kind="matrix" />}
+        onDelete={(row: MatrixCellView) =>
+          askDelete({
+            kind: 'matrix',
+            call: 'deleteMatrixCell',
+            input: { productGroupCode: row.productGroupCode, supplierGroupCode: row.supplierGroupCode },
+            what: `the matrix cell ${cellKey(row)}`,
+            message: `${
+              row.supplierGroupCode === null
+                ? `Rows of product group ${row.productGroupCode} then get nothing from the matrix unless their supplier group has a cell of its own.`
+                : `Rows of product group ${row.productGroupCode} from supplier group ${row.supplierGroupCode} then take the cell for every supplier group, if there is one.`
+            } Stored POs keep their coding; deleting cannot be undone.`,
+            focusAfter: 'coding-add-matrix',
+          })
         }
       >
         <FormSlot setup={setup} kind="matrix" addId="coding-add-matrix" title={(editing) => (editing ? `Change matrix cell ${editing}` : 'Add a matrix cell')} />

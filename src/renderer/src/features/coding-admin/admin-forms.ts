@@ -38,11 +38,13 @@ export interface FormKind {
   noun: string;
   call: SaveCall;
   fields: FormField[];
+  /** Fields that depend on the setup (the organisation's dimensions), after `fields`. */
+  moreFields?(setup: CodingSetup): FormField[];
   blank(setup: CodingSetup, context: FormContext): FormValues;
   input(values: FormValues, context: FormContext): unknown;
 }
 
-/** What the form is for beyond its own fields: the organisation shown, the dimension type chosen. */
+/** What the form is for beyond its own fields: the organisation edited (null: the global set), the dimension type chosen. */
 export interface FormContext {
   organisationCode: string | null;
   typeCode: string | null;
@@ -53,10 +55,29 @@ const orNull = (values: FormValues, key: string): string | null => text(values, 
 
 const none = (label = 'None') => [{ value: '', label }];
 const accountOptions = (setup: CodingSetup) => [...none(), ...setup.chart.map((account) => ({ value: account.code, label: `${account.code} — ${account.name}` }))];
-const valueOptions = (typeCode: string) => (setup: CodingSetup) => [
-  ...none(),
-  ...setup.dimensionValues.filter((value) => value.typeCode === typeCode && value.active).map((value) => ({ value: value.code, label: `${value.code} — ${value.name}` })),
-];
+/**
+ * The active values of a type the organisation shown codes by: its own copy first, then global
+ * values it lacks. A value is offered once even when both the global set and the organisation hold it.
+ */
+const valueOptions = (typeCode: string) => (setup: CodingSetup) => {
+  if (typeCode === 'cost-center') return [...none(), ...setup.costCenters.map((center) => ({ value: center.code, label: `${center.code} — ${center.description}` }))];
+  const seen = new Set<string>();
+  const active = setup.dimensionValues
+    .filter((value) => value.typeCode === typeCode && value.active)
+    .sort((a, b) => Number(a.organisationCode === null) - Number(b.organisationCode === null))
+    .filter((value) => {
+      const key = value.code.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return [...none(), ...active.map((value) => ({ value: value.code, label: `${value.code} — ${value.name}` }))];
+};
+
+/** The vendor level's dimensions: every coding dimension of the organisation shown but the purchase account (the matrix gives that by supplier type). */
+export const vendorDimensions = (setup: CodingSetup) => setup.dimensions.filter((dimension) => dimension.code !== 'purchase-account');
+const VALUE_PREFIX = 'values.';
 const REQUIREMENTS = () => [
   { value: 'no', label: 'No' },
   { value: 'yes', label: 'Yes' },
@@ -139,16 +160,23 @@ export const FORM_KINDS = {
       { key: 'supplierGroupCode', label: 'Supplier group', kind: 'select', options: (setup) => [...none(), ...setup.supplierGroups.map((group) => ({ value: group.code, label: `${group.code} — ${group.name}` }))] },
       { key: 'supplierType', label: 'Supplier type', kind: 'select', options: SUPPLIER_TYPES },
       { key: 'payablesAccountCode', label: 'Payables account', kind: 'select', options: (setup) => [...none('The standard payables account for its type'), ...accountOptions(setup).slice(1)] },
-      { key: 'values.cost-unit', label: 'Vendor-level cost unit', kind: 'select', options: valueOptions('cost-unit') },
-      { key: 'values.project', label: 'Vendor-level project', kind: 'select', options: valueOptions('project') },
     ],
-    blank: () => ({ vendorCode: '', supplierGroupCode: '', supplierType: 'domestic', payablesAccountCode: '', 'values.cost-unit': '', 'values.project': '' }),
-    input: (values) => ({
+    moreFields: (setup) =>
+      vendorDimensions(setup).map((dimension) => ({
+        key: `${VALUE_PREFIX}${dimension.code}`,
+        label: `Vendor-level ${dimension.label}`,
+        kind: 'select' as const,
+        options: valueOptions(dimension.code),
+      })),
+    blank: (setup) => ({ vendorCode: '', supplierGroupCode: '', supplierType: 'domestic', payablesAccountCode: '', ...Object.fromEntries(vendorDimensions(setup).map((dimension) => [`${VALUE_PREFIX}${dimension.code}`, ''])) }),
+    input: (values, context) => ({
+      organisationCode: context.organisationCode,
       vendorCode: text(values, 'vendorCode'),
       supplierGroupCode: orNull(values, 'supplierGroupCode'),
       supplierType: text(values, 'supplierType'),
       payablesAccountCode: orNull(values, 'payablesAccountCode'),
-      values: { 'cost-unit': orNull(values, 'values.cost-unit'), project: orNull(values, 'values.project') },
+      // Only the dimensions the form shows: a vendor value of a dimension another organisation has stays as stored.
+      values: Object.fromEntries(Object.keys(values).filter((key) => key.startsWith(VALUE_PREFIX)).map((key) => [key.slice(VALUE_PREFIX.length), orNull(values, key)])),
     }),
   },
   item: {
@@ -183,12 +211,13 @@ export const FORM_KINDS = {
       { key: 'accounts.domestic', label: 'Purchase account, domestic', kind: 'select', options: accountOptions },
       { key: 'accounts.eu', label: 'Purchase account, EU', kind: 'select', options: accountOptions },
       { key: 'accounts.import', label: 'Purchase account, import', kind: 'select', options: accountOptions },
-      { key: 'costCenterCode', label: 'Default cost center', kind: 'select', options: (setup) => [...none(), ...setup.costCenters.map((center) => ({ value: center.code, label: `${center.code} — ${center.description}` }))] },
+      { key: 'costCenterCode', label: 'Default cost center', kind: 'select', options: valueOptions('cost-center') },
       { key: 'costUnitCode', label: 'Default cost unit', kind: 'select', options: valueOptions('cost-unit') },
       { key: 'projectCode', label: 'Default project', kind: 'select', options: valueOptions('project') },
     ],
     blank: () => ({ productGroupCode: '', supplierGroupCode: '', 'accounts.domestic': '', 'accounts.eu': '', 'accounts.import': '', costCenterCode: '', costUnitCode: '', projectCode: '' }),
-    input: (values) => ({
+    input: (values, context) => ({
+      organisationCode: context.organisationCode,
       productGroupCode: text(values, 'productGroupCode'),
       supplierGroupCode: orNull(values, 'supplierGroupCode'),
       accounts: { domestic: orNull(values, 'accounts.domestic'), eu: orNull(values, 'accounts.eu'), import: orNull(values, 'accounts.import') },
@@ -247,11 +276,18 @@ export const FORM_KINDS = {
 /** Each kind as the generic form reads it. */
 export const formKindOf = (name: FormKindName): FormKind => FORM_KINDS[name];
 
+/** Every field of a kind for this setup, in the order shown. */
+export const fieldsOf = (kind: FormKind, setup: CodingSetup | null): FormField[] => [...kind.fields, ...(setup && kind.moreFields ? kind.moreFields(setup) : [])];
+
+/** A vendor's stored values as the form's fields hold them. */
+export const vendorFormValues = (setup: CodingSetup, values: Readonly<Record<string, string>>): FormValues =>
+  Object.fromEntries(vendorDimensions(setup).map((dimension) => [`${VALUE_PREFIX}${dimension.code}`, values[dimension.code] ?? '']));
+
 export type FormKindName = keyof typeof FORM_KINDS;
 
 /** A form's field that main's refusal names: the longest field key the path starts with. */
-export function fieldOfPath(kind: FormKind, path: string | undefined): string | null {
+export function fieldOfPath(fields: readonly FormField[], path: string | undefined): string | null {
   if (!path) return null;
-  const matches = kind.fields.filter((field) => path === field.key || path.startsWith(`${field.key}.`) || field.key.startsWith(`${path}.`));
+  const matches = fields.filter((field) => path === field.key || path.startsWith(`${field.key}.`) || field.key.startsWith(`${path}.`));
   return matches.sort((a, b) => b.key.length - a.key.length)[0]?.key ?? null;
 }
