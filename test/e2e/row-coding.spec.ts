@@ -311,3 +311,26 @@ test('Admin → Row coding: an admin deletes a matrix cell by keyboard after the
   await form.getByRole('button', { name: /^Save/ }).click();
   await expect(page.getByRole('region', { name: "Vendors' coding" }).getByRole('row', { name: /GENERAL/ })).toContainText('cost-unit CU-E1');
 });
+
+test('Admin → Row coding: an admin adds a value to the global set or to the organisation only, and each is listed in its scope', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('button', { name: 'Admin' }).click();
+  await page.getByRole('tab', { name: 'Row coding' }).click();
+  await page.getByRole('navigation', { name: 'Row-coding sections' }).getByRole('button', { name: 'Dimensions and values' }).click();
+  const values = page.getByRole('region', { name: 'Dimension values' });
+  for (const [code, keptIn, scope] of [
+    ['CU-GLOBAL', 'The global set: every organisation codes by it, a new one copies it', 'Global'],
+    ['CU-OWN', 'Organisation MAIN only', 'MAIN'],
+  ] as const) {
+    await values.getByRole('button', { name: 'Add a value…' }).click();
+    await page.getByLabel('Kept in').selectOption({ label: keptIn });
+    await page.getByLabel('Value code').fill(code);
+    await page.getByLabel('Value name').fill(`Cost unit ${code}`);
+    await page.getByLabel('Value name').press('Enter');
+    await expect(values.getByRole('row', { name: new RegExp(code) })).toContainText(scope);
+  }
+  const setup = await page.evaluate(() => window.api.codingSetup({}));
+  if (!setup.ok) throw new Error(setup.error.message);
+  const stored = setup.value.dimensionValues.filter((value) => value.code.startsWith('CU-GLOBAL') || value.code.startsWith('CU-OWN')).map((value) => [value.code, value.organisationCode]);
+  expect(stored).toEqual(expect.arrayContaining([['CU-GLOBAL', null], ['CU-OWN', 'MAIN']]));
+});

@@ -28,7 +28,7 @@ export function DimensionsSection({ setup }: SectionProps) {
         addLabel="Add a dimension type…"
         addId="coding-add-type"
         onAdd={() => open('dimensionType', null, null)}
-        onChange={(row) => open('dimensionType', { code: row.code, name: row.name, active: row.active }, scoped(row), { organisationCode: row.organisationCode })}
+        onChange={(row) => open('dimensionType', { organisationCode: row.organisationCode ?? '', code: row.code, name: row.name, active: row.active }, scoped(row), { organisationCode: row.organisationCode })}
         deleteLabel={(row) => `Delete ${scoped(row)}`}
         deletable={(row) => !row.core}
         notice={<DeleteOutcome kind="dimensionType" />}
@@ -43,7 +43,7 @@ export function DimensionsSection({ setup }: SectionProps) {
           })
         }
       >
-        <FormSlot setup={setup} kind="dimensionType" addId="coding-add-type" title={(editing) => (editing ? `Change dimension type ${editing}` : `Add a dimension type to organisation ${setup.organisationCode}`)} />
+        <FormSlot setup={setup} kind="dimensionType" addId="coding-add-type" title={(editing) => (editing ? `Change dimension type ${editing}` : 'Add a dimension type')} />
       </CodingListSection>
       <CodingListSection
         title="Dimension values"
@@ -56,7 +56,8 @@ export function DimensionsSection({ setup }: SectionProps) {
             Type{' '}
             <select value={typeCode} onChange={(event) => chooseType(event.target.value)}>
               {setup.dimensionTypes
-                .filter((type) => type.code !== 'purchase-account' && type.code !== 'cost-center')
+                // A type held globally and by the organisation is one choice: its values of both scopes are listed.
+                .filter((type, index, all) => type.code !== 'purchase-account' && type.code !== 'cost-center' && all.findIndex((other) => other.code === type.code) === index)
                 .map((type) => (
                   <option key={`${type.organisationCode ?? ''}:${type.code}`} value={type.code}>
                     {type.name}
@@ -76,7 +77,7 @@ export function DimensionsSection({ setup }: SectionProps) {
         addLabel="Add a value…"
         addId="coding-add-value"
         onAdd={() => open('dimensionValue', null, null)}
-        onChange={(row) => open('dimensionValue', { code: row.code, name: row.name, active: row.active, isDefault: row.isDefault }, scoped(row), { organisationCode: row.organisationCode })}
+        onChange={(row) => open('dimensionValue', { organisationCode: row.organisationCode ?? '', code: row.code, name: row.name, active: row.active, isDefault: row.isDefault }, scoped(row), { organisationCode: row.organisationCode })}
         deleteLabel={(row) => `Delete ${scoped(row)}`}
         notice={<DeleteOutcome kind="dimensionValue" />}
         onDelete={(row: DimensionValueView) =>
