@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type DimensionSet, type DimensionUsage, NO_USAGE, typeDeletion, usageWords, valueDeletion } from '../../src/main/domain/coding/dimensions';
+import type { DimensionSet } from '../../src/main/domain/coding/dimensions';
+import { type DimensionUsage, NO_USAGE, typeDeletion, usageWords, valueDeletion } from '../../src/main/domain/coding/dimension-deletion';
 
 const SET: DimensionSet = {
   types: [

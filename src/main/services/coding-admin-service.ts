@@ -1,6 +1,7 @@
 import type { CodingSetup } from '../../shared/coding-schemas';
 import type { ParsedInputOf } from '../../shared/contracts';
-import { addDimensionType, addDimensionValue, codeProblems, type DimensionSet, dimensionLabel, findType, findValue, isCoreDimension, newOrganisationSet, NO_USAGE, setDefaultValue, typeDeletion, valueDeletion } from '../domain/coding/dimensions';
+import { addDimensionType, addDimensionValue, codeProblems, type DimensionSet, dimensionLabel, findType, findValue, isCoreDimension, newOrganisationSet, setDefaultValue } from '../domain/coding/dimensions';
+import { NO_USAGE, typeDeletion, valueDeletion } from '../domain/coding/dimension-deletion';
 import { findOrganisation, GLOBAL_SCOPE, listGroups, readSupplierTypeAccounts, storedSet } from '../store/repositories/coding-repo';
 import { dimensionUsage } from '../store/repositories/coding-usage-repo';
 import { refused } from './app-failure';

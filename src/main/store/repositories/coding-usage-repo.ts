@@ -1,4 +1,4 @@
-import type { DimensionUsage } from '../../domain/coding/dimensions';
+import type { DimensionUsage } from '../../domain/coding/dimension-deletion';
 import type { Db } from '../connect';
 import { GLOBAL_SCOPE } from './coding-repo';
 
