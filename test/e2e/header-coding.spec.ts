@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './desk-fixture';
+import { call, defaultOrganisationCode, markOf, newPoFor, showCodingColumns } from './coding-steps';
+import { expect, screenshotsAtBothSizes, signIn, test } from './desk-fixture';
 
 /**
  * The PO header level of order-row coding at entry (issue 11): the PO coding dialog (Alt+K) shows
@@ -17,26 +17,10 @@ import { expect, signIn, test } from './desk-fixture';
 
 const SHOTS = '.tmp/shots-header-coding';
 
-async function call(page: Page, name: string, input: unknown): Promise<void> {
-  const result = await page.evaluate(
-    async ([callName, callInput]) => {
-      const fn = (window.api as unknown as Record<string, (input: unknown) => Promise<{ ok: boolean; error?: { message: string } }>>)[callName as string];
-      return fn ? fn(callInput) : { ok: false, error: { message: `no call ${callName as string}` } };
-    },
-    [name, input] as const,
-  );
-  expect(result.ok, `${name}: ${JSON.stringify(result.error ?? null)}`).toBe(true);
-}
-
 async function setUpCoding(page: Page, overrideRight: boolean): Promise<void> {
   await signIn(page, 'admin');
   await call(page, 'saveRowCodingSettings', { codingFromRowAbove: false, codingOnlyInExtraRowInfo: false, mandatoryCoding: false, operatorsMayOverrideCoding: overrideRight });
-  const organisationCode = await page.evaluate(async () => {
-    const calls = window.api as unknown as Record<string, (input: unknown) => Promise<{ ok: boolean; value?: { organisationCode: string } }>>;
-    const setup = await (calls.codingSetup as (input: unknown) => Promise<{ ok: boolean; value?: { organisationCode: string } }>)({});
-    return setup.ok ? (setup.value?.organisationCode ?? null) : null;
-  });
-  expect(organisationCode).not.toBeNull();
+  const organisationCode = await defaultOrganisationCode(page);
   for (const [typeCode, code, name, isDefault] of [
     ['cost-unit', 'CU-E1', 'Workshop', true],
     ['cost-unit', 'CU-E2', 'Hydraulics bay', false],
@@ -56,22 +40,6 @@ async function setUpCoding(page: Page, overrideRight: boolean): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
 }
 
-async function newPoFor(page: Page, vendor: string): Promise<void> {
-  await page.keyboard.press('Alt+n');
-  const field = page.getByLabel('Vendor', { exact: true });
-  await expect(field).toBeFocused();
-  await field.fill(vendor);
-  await field.press('Tab');
-  await page.getByLabel('Warehouse', { exact: true }).selectOption('MAIN');
-}
-
-async function showCodingColumns(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Columns' }).click();
-  await page.getByRole('checkbox', { name: 'Cost unit' }).check();
-  await page.getByRole('checkbox', { name: 'Project' }).check();
-  await page.keyboard.press('Escape');
-}
-
 async function typeRow(page: Page, line: number, item: string, quantity: string): Promise<void> {
   await page.getByLabel(`Line ${line} item`).fill(item);
   await page.getByLabel(`Line ${line} item`).press('Tab');
@@ -81,24 +49,6 @@ async function typeRow(page: Page, line: number, item: string, quantity: string)
   await page.getByLabel(`Line ${line} G/L account`).press('Tab');
 }
 
-const markOf = (page: Page, label: string) => page.locator('.grid-cell', { has: page.getByLabel(label, { exact: true }) }).locator('.coding-mark');
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const overflow = await page.locator('html').evaluate((element) => element.scrollWidth - element.clientWidth);
-    expect(overflow, `sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
-    // The dialog fits the window: nothing of it is cut off at the right.
-    const right = await page.getByRole('dialog').evaluate((element) => element.getBoundingClientRect().right);
-    expect(right).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
 
 test('a header project set by keyboard codes every row without its own; a row’s own value still wins; saved and read back', async ({ page }) => {
   await setUpCoding(page, true);
@@ -139,7 +89,7 @@ test('a header project set by keyboard codes every row without its own; a row’
   await page.keyboard.press('Enter');
   await expect(project).toHaveValue('P-E100');
   await expect(dialog.getByRole('row', { name: /Project/ }).getByRole('cell').nth(3)).toContainText('P-E100');
-  await screenshots(page, 'po-coding-dialog');
+  await screenshotsAtBothSizes(page, 'po-coding-dialog', SHOTS);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: /PO coding/ })).toBeFocused();

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './desk-fixture';
+import { call, defaultOrganisationCode, markOf, newPoFor, showCodingColumns } from './coding-steps';
+import { expect, screenshotsAtBothSizes, signIn, test } from './desk-fixture';
 
 /**
  * Order-row coding at PO entry (issue 11): rows coded by the row above and the purchase-account
@@ -19,27 +19,11 @@ import { expect, signIn, test } from './desk-fixture';
 
 const SHOTS = '.tmp/shots-coding-ui';
 
-async function call(page: Page, name: string, input: unknown): Promise<void> {
-  const result = await page.evaluate(
-    async ([callName, callInput]) => {
-      const fn = (window.api as unknown as Record<string, (input: unknown) => Promise<{ ok: boolean; error?: { message: string } }>>)[callName as string];
-      return fn ? fn(callInput) : { ok: false, error: { message: `no call ${callName as string}` } };
-    },
-    [name, input] as const,
-  );
-  expect(result.ok, `${name}: ${JSON.stringify(result.error ?? null)}`).toBe(true);
-}
-
 async function setUpCoding(page: Page, settings: Record<string, unknown>): Promise<void> {
   await signIn(page, 'admin');
   await call(page, 'saveRowCodingSettings', { codingFromRowAbove: true, codingOnlyInExtraRowInfo: false, operatorsMayOverrideCoding: true, ...settings });
   // The values go to the organisation POs are coded for by default (its own copy of the set).
-  const organisationCode = await page.evaluate(async () => {
-    const calls = window.api as unknown as Record<string, (input: unknown) => Promise<{ ok: boolean; value?: { organisationCode: string } }>>;
-    const setup = await (calls.codingSetup as (input: unknown) => Promise<{ ok: boolean; value?: { organisationCode: string } }>)({});
-    return setup.ok ? (setup.value?.organisationCode ?? null) : null;
-  });
-  expect(organisationCode).not.toBeNull();
+  const organisationCode = await defaultOrganisationCode(page);
   for (const [typeCode, code, name] of [
     ['cost-unit', 'CU-E1', 'Workshop'],
     ['cost-unit', 'CU-E2', 'Hydraulics bay'],
@@ -67,23 +51,6 @@ async function setUpCoding(page: Page, settings: Record<string, unknown>): Promi
   await page.getByRole('button', { name: 'Sign out' }).click();
 }
 
-async function newPoFor(page: Page, vendor: string): Promise<void> {
-  await page.keyboard.press('Alt+n');
-  const field = page.getByLabel('Vendor', { exact: true });
-  await expect(field).toBeFocused();
-  await field.fill(vendor);
-  await field.press('Tab');
-  await page.getByLabel('Warehouse', { exact: true }).selectOption('MAIN');
-}
-
-/** Shows the cost unit and project columns (hidden by default so the grid fits 1024 pixels). */
-async function showCodingColumns(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Columns' }).click();
-  await page.getByRole('checkbox', { name: 'Cost unit' }).check();
-  await page.getByRole('checkbox', { name: 'Project' }).check();
-  await page.keyboard.press('Escape');
-}
-
 async function typeItem(page: Page, line: number, item: string, quantity: string): Promise<void> {
   const cell = page.getByLabel(`Line ${line} item`);
   await cell.fill(item);
@@ -93,27 +60,12 @@ async function typeItem(page: Page, line: number, item: string, quantity: string
 }
 
 /** The level marker beside a cell: its letter, and the title that says it in words. */
-const markOf = (page: Page, label: string) => page.locator('.grid-cell', { has: page.getByLabel(label, { exact: true }) }).locator('.coding-mark');
 
 /**
  * Both screen sizes the desk is made for, kept for people to look at. `within` is the part this
  * spec is about: it must not scroll sideways (the whole page for the entry screen; the panel for
  * the admin screen, whose top bar is not this feature's).
  */
-async function screenshots(page: Page, name: string, within = 'html'): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const overflow = await page.locator(within).first().evaluate((element) => element.scrollWidth - element.clientWidth);
-    expect(overflow, `sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
-
 test('three rows: the row above carries the coding, the matrix overrides it, and each value says its level', async ({ page }) => {
   await setUpCoding(page, { mandatoryCoding: false });
   await signIn(page, 'bob');
@@ -138,7 +90,7 @@ test('three rows: the row above carries the coding, the matrix overrides it, and
   await page.keyboard.press('Enter');
   await expect(box.getByLabel('Project', { exact: true })).toHaveValue('P-E100');
   await expect(box.getByRole('row', { name: /Project/ })).toContainText('Row, entered by hand');
-  await screenshots(page, 'coding-box');
+  await screenshotsAtBothSizes(page, 'coding-box', SHOTS);
   await page.keyboard.press('Enter');
   await expect(box).toBeHidden();
   // Focus is back in the row it was opened from.
@@ -166,7 +118,7 @@ test('three rows: the row above carries the coding, the matrix overrides it, and
   await expect(markOf(page, 'Line 3 project')).toHaveAttribute('title', /row above/);
   // The screen reader hears where each value came from.
   await expect(page.getByLabel('Line 3 cost unit')).toHaveAccessibleDescription(/matrix/);
-  await screenshots(page, 'grid-with-coding');
+  await screenshotsAtBothSizes(page, 'grid-with-coding', SHOTS);
 
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Saved PO-000003');
@@ -233,7 +185,7 @@ test('Admin → Row coding: an admin adds a product group by keyboard; a supervi
   await page.getByLabel('Product group name').fill('Fasteners');
   await page.getByLabel('Product group name').press('Enter');
   await expect(section.getByRole('row', { name: /PG-E2E/ })).toContainText('Fasteners');
-  await screenshots(page, 'coding-admin', '.coding-admin');
+  await screenshotsAtBothSizes(page, 'coding-admin', SHOTS);
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, 'sam');
@@ -273,7 +225,7 @@ test('Admin → Row coding: an admin deletes a matrix cell by keyboard after the
   await expect(question).toBeVisible();
   await expect(question).toContainText('take the cell for every supplier group');
   await expect(question.getByRole('button', { name: 'Delete' })).toBeFocused();
-  await screenshots(page, 'coding-admin-delete-question', '.coding-admin');
+  await screenshotsAtBothSizes(page, 'coding-admin-delete-question', SHOTS);
 
   // Escape keeps it; asked again, Enter deletes it.
   await page.keyboard.press('Escape');
@@ -299,7 +251,7 @@ test('Admin → Row coding: an admin deletes a matrix cell by keyboard after the
   await expect(values.getByRole('alert')).toContainText('Not deleted: Cost unit CU-F (Fleet) is used by the matrix cell TYRES × every supplier group');
   await expect(fleet).toBeVisible();
   await expect(values.getByRole('button', { name: 'Delete CU-F (global)' })).toBeFocused();
-  await screenshots(page, 'coding-admin-delete-refused', '.coding-admin');
+  await screenshotsAtBothSizes(page, 'coding-admin-delete-refused', SHOTS);
 
   // The vendor form sets every coding dimension of the organisation but the purchase account.
   await sections.getByRole('button', { name: 'Vendors and items' }).click();
