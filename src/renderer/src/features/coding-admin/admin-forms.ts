@@ -50,6 +50,18 @@ export interface FormContext {
   typeCode: string | null;
 }
 
+/** Where a new dimension type or value is kept: the organisation shown, or the global set; fixed once it exists. */
+const KEPT_IN: FormField = {
+  key: 'organisationCode',
+  label: 'Kept in',
+  kind: 'select',
+  identity: true,
+  options: (setup) => [
+    { value: setup.organisationCode, label: `Organisation ${setup.organisationCode} only` },
+    { value: '', label: 'The global set: every organisation codes by it, a new one copies it' },
+  ],
+};
+
 const text = (values: FormValues, key: string): string => String(values[key] ?? '').trim();
 const orNull = (values: FormValues, key: string): string | null => text(values, key) || null;
 
@@ -124,16 +136,7 @@ export const FORM_KINDS = {
     noun: 'dimension type',
     call: 'saveDimensionType',
     fields: [
-      {
-        key: 'organisationCode',
-        label: 'Kept in',
-        kind: 'select',
-        identity: true,
-        options: (setup) => [
-          { value: setup.organisationCode, label: `Organisation ${setup.organisationCode} only` },
-          { value: '', label: 'The global set: every organisation codes by it, a new one copies it' },
-        ],
-      },
+      KEPT_IN,
       { key: 'code', label: 'Dimension type code', kind: 'text', identity: true },
       { key: 'name', label: 'Dimension type name', kind: 'text' },
       { key: 'active', label: 'Active', kind: 'checkbox', hint: 'The core types (purchase account, cost center, cost unit, project) stay active.' },
@@ -145,16 +148,7 @@ export const FORM_KINDS = {
     noun: 'value',
     call: 'saveDimensionValue',
     fields: [
-      {
-        key: 'organisationCode',
-        label: 'Kept in',
-        kind: 'select',
-        identity: true,
-        options: (setup) => [
-          { value: setup.organisationCode, label: `Organisation ${setup.organisationCode} only` },
-          { value: '', label: 'The global set: every organisation codes by it, a new one copies it' },
-        ],
-      },
+      KEPT_IN,
       { key: 'code', label: 'Value code', kind: 'text', identity: true },
       { key: 'name', label: 'Value name', kind: 'text' },
       { key: 'active', label: 'Active', kind: 'checkbox' },
