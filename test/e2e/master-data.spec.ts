@@ -145,3 +145,34 @@ test('a cost center in use cannot be deleted: the dialog names where it is used 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Cost centers', exact: true })).toBeVisible();
 });
+
+test('leaving an admin form with unsaved changes asks first: staying keeps what was typed, discarding leaves', async ({ page }) => {
+  await signIn(page, 'admin');
+  await openMasterData(page, 'Cost centers');
+  await page.getByRole('button', { name: 'New cost center' }).click();
+  await page.getByLabel('Code', { exact: true }).fill('777');
+  const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+
+  // Another Admin tab, another kind, another view: each asks, and Stay keeps the typed code.
+  for (const go of [
+    () => page.getByRole('tab', { name: 'Operators' }).click(),
+    () => page.getByRole('navigation', { name: 'Kinds of master data' }).getByRole('button', { name: 'Vendors', exact: true }).click(),
+    () => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Purchase orders' }).click(),
+  ]) {
+    await go();
+    await expect(leave).toContainText('Leaving now discards the cost center you changed but have not saved.');
+    await leave.getByRole('button', { name: 'Stay and keep editing' }).click();
+    await expect(page.getByLabel('Code', { exact: true })).toHaveValue('777');
+  }
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Purchase orders' }).click();
+  await leave.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Purchase orders', level: 1 })).toBeVisible();
+  // Nothing was written, and an untouched form leaves without a question.
+  const stored = await page.evaluate(() => window.api.listMasterData({ kind: 'cost-center', filter: '777' }));
+  expect(stored.ok && stored.value.total).toBe(0);
+  await openMasterData(page, 'Cost centers');
+  await page.getByRole('button', { name: 'New cost center' }).click();
+  await page.getByRole('tab', { name: 'Operators' }).click();
+  await expect(leave).toHaveCount(0);
+});

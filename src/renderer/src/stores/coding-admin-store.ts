@@ -11,6 +11,8 @@ export interface OpenForm {
   /** The stored record's key (its code), or null for a new one. */
   editing: string | null;
   values: FormValues;
+  /** The values as the form opened, to tell unsaved changes from none. */
+  opened: string;
   context: FormContext;
 }
 
@@ -83,7 +85,8 @@ export const useCodingAdminStore = create<CodingAdminState>()((set, get) => ({
     const setup = useCodingSetupStore.getState().setup;
     if (!setup) return;
     const context: FormContext = { organisationCode: setup.organisationCode, typeCode: get().typeCode, ...scope };
-    set({ ...CLOSED, outcome: null, form: { kind, editing, context, values: values ?? formKindOf(kind).blank(setup, context) } });
+    const start = values ?? formKindOf(kind).blank(setup, context);
+    set({ ...CLOSED, outcome: null, form: { kind, editing, context, values: start, opened: JSON.stringify(start) } });
   },
 
   edit(key, value) {

@@ -6,6 +6,7 @@ import { usePurchasingControlsStore } from './purchasing-controls-store';
 import { useReviewStore } from './review-store';
 import { usePoEntryStore } from './po-entry-store';
 import { useSessionStore } from './session-store';
+import { unsavedFormSummary } from './unsaved-forms';
 
 /**
  * Leaving a screen with unsaved work asks first (new PO, another view, sign-out); the question
@@ -33,6 +34,9 @@ export const useLeaveGuardStore = create<LeaveGuardState>()((set, get) => ({
 
 /** What the screen now showing would lose, and how to drop it; null when it holds nothing unsaved. */
 function unsavedWork(): { summary: string; discard: () => void } | null {
+  const form = unsavedFormSummary();
+  // Such a form's draft lives in the form itself, so leaving (which unmounts it) is all the discarding it needs.
+  if (form !== null) return { summary: form, discard: () => {} };
   const view = useSessionStore.getState().view;
   if (view === 'entry') {
     const entry = usePoEntryStore.getState();

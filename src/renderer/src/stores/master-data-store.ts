@@ -40,7 +40,8 @@ const INITIAL = { kind: 'cost-center', filter: '', offset: 0, limit: 50, list: n
 export const useMasterDataStore = create<MasterDataState>((set, get) => ({
   ...INITIAL,
   setKind(kind) {
-    if (kind === get().kind) return;
+    // The kind shown, from its list: nothing to do; from one of its records' forms: back to its list.
+    if (kind === get().kind && get().mode.view === 'list') return;
     set({ kind, filter: '', offset: 0, list: null, mode: { view: 'list' }, outcome: null });
     void get().load();
   },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ScreenTabs, type ScreenTab } from '../../components/ScreenTabs';
+import { leaveScreenThen } from '../../stores/leave-guard-store';
 import { useSessionStore } from '../../stores/session-store';
 import { AccessSimulatorPanel } from '../access-simulator/AccessSimulatorPanel';
 import { CodingAdminPanel } from '../coding-admin/CodingAdminPanel';
@@ -33,7 +34,7 @@ export function AdminScreen() {
           </p>
         </div>
       </header>
-      <ScreenTabs idPrefix="admin" label="Administration sections" tabs={TABS} shown={tab} onShow={setTab}>
+      <ScreenTabs idPrefix="admin" label="Administration sections" tabs={TABS} shown={tab} onShow={(next) => leaveScreenThen(() => setTab(next))}>
         {tab === 'master-data' && <MasterDataPanel />}
         {tab === 'operators' && <OperatorsPanel />}
         {tab === 'simulator' && <AccessSimulatorPanel />}

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Section, SectionLayout } from '../../components/SectionLayout';
 import { useCodingAdminStore } from '../../stores/coding-admin-store';
 import { useCodingSetupStore } from '../../stores/coding-setup-store';
+import { leaveScreenThen } from '../../stores/leave-guard-store';
 import { CodingSettingsCard } from './CodingSettingsCard';
 import { DimensionsSection, GroupsSections, MatrixAndChartSections, OrganisationsSection, VendorsAndItemsSections } from './CodingSections';
 import './coding-admin.css';
@@ -77,7 +78,7 @@ export function CodingAdminPanel() {
           The row coding could not be read again: {error} What is shown may be out of date.
         </p>
       )}
-      <SectionLayout label="Row-coding sections" sections={SECTIONS} shown={section} onShow={setSection}>
+      <SectionLayout label="Row-coding sections" sections={SECTIONS} shown={section} onShow={(next) => leaveScreenThen(() => setSection(next))}>
         {section === 'settings' && <CodingSettingsCard setup={setup} />}
         {section === 'groups' && <GroupsSections setup={setup} />}
         {section === 'matrix' && <MatrixAndChartSections setup={setup} />}

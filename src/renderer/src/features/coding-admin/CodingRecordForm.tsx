@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect } from 'react';
+import { useUnsavedForm } from '../../stores/unsaved-forms';
 import type { CodingSetup } from '../../../../shared/coding-schemas';
 import { RecordFormActions } from '../../components/RecordFormActions';
 import { cancelOnEscape, fieldAria, firstRefused } from '../../components/record-form';
@@ -25,6 +26,7 @@ export function CodingRecordForm({ setup, title, onDone }: CodingRecordFormProps
   const errors = useCodingAdminStore((s) => s.errors);
   const formMessage = useCodingAdminStore((s) => s.formMessage);
   const saving = useCodingAdminStore((s) => s.saving);
+  useUnsavedForm('coding-record', form !== null && !saving && JSON.stringify(form.values) !== form.opened, 'Leaving now discards the row-coding record you changed but have not saved.');
   const store = useCodingAdminStore.getState();
   const kind = form ? formKindOf(form.kind) : null;
   const editing = form?.editing ?? null;

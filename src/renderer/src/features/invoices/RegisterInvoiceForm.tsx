@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect } from 'react';
+import { useUnsavedForm } from '../../stores/unsaved-forms';
 import type { InvoiceDraftRow } from '../../../../shared/invoice-schemas';
 import { cancelOnEscape } from '../../components/record-form';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
@@ -31,6 +32,8 @@ const codingText = (row: InvoiceDraftRow) =>
 export function RegisterInvoiceForm({ onDone, onCancel }: { onDone(id: number): void; onCancel(): void }) {
   const { formatMoney, formatQuantity } = useLocaleFormat();
   const register = useInvoiceStore((s) => s.register);
+  // Once a PO's rows are on the form, leaving would lose what was typed against them.
+  useUnsavedForm('invoice-register', register !== null && register.form !== null && !register.saving, 'Leaving now discards the supplier invoice you were registering; nothing was registered.');
   const store = useInvoiceStore.getState();
   const hasForm = Boolean(register?.form);
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { MASTER_DATA_KINDS } from '../../../../shared/admin-schemas';
 import { api } from '../../api';
 import { SectionLayout } from '../../components/SectionLayout';
+import { leaveScreenThen } from '../../stores/leave-guard-store';
 import { useMasterDataStore } from '../../stores/master-data-store';
 import { KIND_DEFS } from './kind-fields';
 import { MasterForm } from './MasterForm';
@@ -17,9 +18,14 @@ export function MasterDataPanel() {
 
   useEffect(() => {
     void useMasterDataStore.getState().load();
-    return api.onChanged((notice) => {
+    const stop = api.onChanged((notice) => {
       if (notice.entities.includes('master-data') && useMasterDataStore.getState().mode.view === 'list') void useMasterDataStore.getState().load();
     });
+    return () => {
+      stop();
+      // A record's form is not resumed after its screen was left (its draft went with it): the next visit starts on the list.
+      useMasterDataStore.setState({ mode: { view: 'list' } });
+    };
   }, []);
 
   return (
@@ -27,11 +33,13 @@ export function MasterDataPanel() {
       label="Kinds of master data"
       sections={MASTER_DATA_KINDS.map((each) => ({ id: each, label: KIND_DEFS[each].title }))}
       shown={kind}
-      onShow={(each) => {
-        store.setKind(each);
-        // The kind chosen, the cursor goes to its filter, as the list's keys start there.
-        requestAnimationFrame(() => document.getElementById('master-filter')?.focus());
-      }}
+      onShow={(each) =>
+        leaveScreenThen(() => {
+          store.setKind(each);
+          // The kind chosen, the cursor goes to its filter, as the list's keys start there.
+          requestAnimationFrame(() => document.getElementById('master-filter')?.focus());
+        })
+      }
     >
       {mode.view === 'list' && <MasterList />}
       {mode.view === 'form' && <MasterForm key={`${kind}:${mode.code ?? ''}`} kind={kind} code={mode.code} />}

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { useUnsavedForm } from '../../stores/unsaved-forms';
 import type { MasterDataKind, MasterRecordView } from '../../../../shared/admin-schemas';
 import type { AppError } from '../../../../shared/result';
 import { cancelOnEscape, fieldAria } from '../../components/record-form';
@@ -33,10 +34,13 @@ export function MasterForm({ kind, code }: MasterFormProps) {
   const close = useMasterDataStore.getState().close;
   const [view, setView] = useState<MasterRecordView | null>(null);
   const [draft, setDraft] = useState<Draft>(() => blankDraft(kind));
+  // What the form held when it opened: a change from it is unsaved work.
+  const [opened, setOpened] = useState(() => JSON.stringify(blankDraft(kind)));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const canEdit = code === null || (view?.canEdit ?? false);
+  useUnsavedForm('master-record', canEdit && !saving && JSON.stringify(draft) !== opened, `Leaving now discards the ${def.noun} you changed but have not saved.`);
 
   useEffect(() => {
     if (code === null) {
@@ -46,7 +50,9 @@ export function MasterForm({ kind, code }: MasterFormProps) {
     void masterDataApi.readMasterRecord({ kind, code }).then((result) => {
       if (!result.ok) return setFormMessage(result.error.message);
       setView(result.value);
-      setDraft(draftOf(result.value.record, formatMoney));
+      const loaded = draftOf(result.value.record, formatMoney);
+      setDraft(loaded);
+      setOpened(JSON.stringify(loaded));
       // The code never changes: the cursor starts on the first field after it; a reader's, on the way back.
       const start = result.value.canEdit ? fieldId(def.fields[1]?.name ?? 'code') : 'master-form-back';
       requestAnimationFrame(() => document.getElementById(start)?.focus());

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useUnsavedForm } from '../../stores/unsaved-forms';
 import type { MasterRecordOf, SchemeEditorView, SchemeOverrideKind } from '../../../../shared/admin-schemas';
 import { cancelOnEscape } from '../../components/record-form';
 import { RecordFormActions } from '../../components/RecordFormActions';
@@ -18,6 +19,8 @@ export function SchemeEditor({ code }: { code: string | null }) {
   const close = useMasterDataStore.getState().close;
   const [facts, setFacts] = useState<SchemeEditorView | null>(null);
   const [draft, setDraft] = useState<SchemeDraft>(BLANK);
+  // What the editor held when it opened or was last saved: a change from it is unsaved work.
+  const [opened, setOpened] = useState(() => JSON.stringify(BLANK));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -28,7 +31,10 @@ export function SchemeEditor({ code }: { code: string | null }) {
       const result = await masterDataApi.schemeEditor({ code: which });
       if (!result.ok) return setFormMessage(result.error.message);
       setFacts(result.value);
-      if (result.value.scheme && !keepDraft) setDraft(result.value.scheme);
+      if (result.value.scheme && !keepDraft) {
+        setDraft(result.value.scheme);
+        setOpened(JSON.stringify(result.value.scheme));
+      }
     },
     [],
   );
@@ -42,6 +48,7 @@ export function SchemeEditor({ code }: { code: string | null }) {
   }, [ready, code]);
 
   const readOnly = !(facts?.canEdit ?? false);
+  useUnsavedForm('scheme-editor', !readOnly && !saving && JSON.stringify(draft) !== opened, 'Leaving now discards the scheme you changed but have not saved.');
   const owner = `scheme ${draft.code.trim().toUpperCase() || 'being added'}`;
 
   const onSubmit = async (event: FormEvent) => {
@@ -68,6 +75,7 @@ export function SchemeEditor({ code }: { code: string | null }) {
     }
     setNotes([result.value.reason, ...result.value.notes].join(' '));
     setDraft(result.value.record as SchemeDraft);
+    setOpened(JSON.stringify(result.value.record));
   };
 
   if (!facts) return <p className="hint">{formMessage ?? 'Reading the scheme…'}</p>;

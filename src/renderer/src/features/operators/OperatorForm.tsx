@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { useUnsavedForm } from '../../stores/unsaved-forms';
 import type { OperatorAccount, OperatorListPage, SchemeComparisonView } from '../../../../shared/operator-admin-schemas';
 import { RecordFormActions } from '../../components/RecordFormActions';
 import { cancelOnEscape, fieldAria, firstRefused } from '../../components/record-form';
@@ -31,17 +32,19 @@ interface OperatorFormProps {
  * what the move changes for them before anything is saved.
  */
 export function OperatorForm({ page, editing, onSaved, onCancel }: OperatorFormProps) {
-  const [draft, setDraft] = useState({
+  const [opened] = useState(() => ({
     signInName: editing?.signInName ?? '',
     displayName: editing?.displayName ?? '',
     role: editing?.role ?? 'operator',
     schemeCode: editing?.schemeCode ?? '',
     initialPassword: '',
-  });
+  }));
+  const [draft, setDraft] = useState(opened);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [comparison, setComparison] = useState<SchemeComparisonView | null>(null);
+  useUnsavedForm('operator-form', !saving && JSON.stringify(draft) !== JSON.stringify(opened), 'Leaving now discards the operator you changed but have not saved.');
   const aria = fieldAria(errors, errorId);
   const schemeMoves = editing !== null && (editing.schemeCode ?? '') !== draft.schemeCode;
 
