@@ -1,6 +1,7 @@
 import type { LocaleCode } from '../../shared/locales';
 import { type InvoicedRow, invoicedRowRefusal } from '../domain/coding/invoiced-rows';
 import type { Db } from '../store/connect';
+import { invoicedByLine } from '../store/repositories/invoice-repo';
 import { refused } from './app-failure';
 
 interface StoredRow {
@@ -15,19 +16,14 @@ interface PlannedChanges {
 
 /** What has been invoiced on each of the PO's stored rows, summed over every supplier invoice. */
 async function invoicedRows(db: Db, stored: readonly StoredRow[]): Promise<InvoicedRow[]> {
-  if (stored.length === 0) return [];
-  const rows = await db
-    .selectFrom('supplier_invoice_lines')
-    .select((eb) => ['po_line_id', eb.fn.sum<number | string>('quantity_milli').as('quantity'), eb.fn.sum<number | string>('amount_minor').as('amount')])
-    .where(
-      'po_line_id',
-      'in',
-      stored.map((line) => line.id),
-    )
-    .groupBy('po_line_id')
-    .execute();
-  const numberOf = new Map(stored.map((line) => [line.id, line.lineNumber]));
-  return rows.map((row) => ({ lineId: row.po_line_id, lineNumber: numberOf.get(row.po_line_id) ?? 0, quantityMilli: Number(row.quantity), amountMinor: Number(row.amount) }));
+  const invoiced = await invoicedByLine(
+    db,
+    stored.map((line) => line.id),
+  );
+  return stored.flatMap((line) => {
+    const sofar = invoiced.get(line.id);
+    return sofar ? [{ lineId: line.id, lineNumber: line.lineNumber, ...sofar }] : [];
+  });
 }
 
 /** Refuses a change order that deletes an invoiced row or takes it below what was invoiced; nothing is written. */

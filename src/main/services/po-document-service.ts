@@ -13,7 +13,7 @@ import { readSetting } from '../store/repositories/settings-repo';
 import { notFound } from './app-failure';
 import type { Caller, Desk } from './desk';
 import { localeOf } from './caller-locale';
-import { loadPoRowCoding } from './row-coding-read';
+import { type LineCodingRead, loadPoRowCoding } from './row-coding-read';
 import type { PoRevisionSnapshot } from './po-revision-snapshot';
 
 export const COMPANY_NAME = 'company_name';
@@ -143,7 +143,7 @@ export async function readPoRevision(desk: Desk, _caller: Caller, input: ParsedI
 }
 
 /** What the document prints of a row's coding beside its cost center; nothing for a row without coding. */
-function printedCoding(coded: Awaited<ReturnType<typeof loadPoRowCoding>> extends Map<number, infer V> ? V | undefined : never) {
+function printedCoding(coded: LineCodingRead | undefined) {
   if (!coded) return null;
   return { purchaseAccount: coded['purchase-account']?.value ?? null, costUnit: coded['cost-unit']?.value ?? null, project: coded.project?.value ?? null };
 }

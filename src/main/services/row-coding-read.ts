@@ -1,4 +1,5 @@
 import type { ChartOfAccounts } from '../domain/coding/chart-of-accounts';
+import { invoicedByLine } from '../store/repositories/invoice-repo';
 import type { DimensionSet } from '../domain/coding/dimensions';
 import type { CodingLevel } from '../domain/coding/precedence';
 import { resolveRowCoding, type RowResolvedValue, type RowVia } from '../domain/coding/row-coding';
@@ -116,9 +117,7 @@ export async function loadVendorPayablesAccount(db: Db, vendorId: number): Promi
 
 /** Lines (po_lines.id) that have supplier-invoice rows: their coding is booked and read-only. */
 export async function invoicedLineIds(db: Db, lineIds: readonly number[]): Promise<Set<number>> {
-  if (lineIds.length === 0) return new Set();
-  const rows = await db.selectFrom('supplier_invoice_lines').select('po_line_id').distinct().where('po_line_id', 'in', [...lineIds]).execute();
-  return new Set(rows.map((row) => row.po_line_id));
+  return new Set((await invoicedByLine(db, lineIds)).keys());
 }
 
 /** Whether the line has been invoiced (any supplier-invoice row). */

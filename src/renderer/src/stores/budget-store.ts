@@ -3,6 +3,7 @@ import { formatMoney } from '../../../shared/locale-format';
 import type { LocaleCode } from '../../../shared/locales';
 import type { BudgetView, BudgetViewRow } from '../../../shared/purchasing-controls-schemas';
 import { api } from '../api';
+import { placeRefusal } from '../components/field-errors';
 import {
   BUDGET_FIELDS,
   type BudgetDraft,
@@ -139,13 +140,8 @@ export const useBudgetStore = create<BudgetState>()((set, get) => ({
     if (!result.ok) {
       const { error } = result;
       if (error.code === 'not-signed-in') void useSessionStore.getState().refreshOperator();
-      const errors: Partial<Record<BudgetField, string>> = {};
-      const issues = error.issues?.length ? error.issues : error.field ? [{ path: error.field, message: error.message }] : [];
-      for (const issue of issues) {
-        const field = issue.path.split('.')[0] as BudgetField;
-        if (BUDGET_FIELDS.includes(field) && !errors[field]) errors[field] = issue.message;
-      }
-      set({ saving: false, fieldErrors: errors, formMessage: Object.keys(errors).length > 0 ? null : error.message });
+      const { errors, message } = placeRefusal(error, BUDGET_FIELDS);
+      set({ saving: false, fieldErrors: errors, formMessage: message });
       return null;
     }
     const number = draft.number.trim().toUpperCase();

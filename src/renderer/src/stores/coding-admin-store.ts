@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { CodingSetup } from '../../../shared/coding-schemas';
 import type { AppError, Result } from '../../../shared/result';
 import { type FormContext, type FormKindName, type FormValues, fieldOfPath, fieldsOf, formKindOf } from '../features/coding-admin/admin-forms';
-import { codingApi } from './coding-api';
+import { issuesOf } from '../components/field-errors';
+import { api } from '../api';
 import { useCodingSetupStore } from './coding-setup-store';
 import { useSessionStore } from './session-store';
 
@@ -62,10 +63,9 @@ interface CodingAdminState {
 const CLOSED = { form: null, errors: {}, formMessage: null, saving: false } as const;
 
 function refusal(error: AppError, kind: FormKindName): { errors: Record<string, string>; message: string | null } {
-  const issues = error.issues?.length ? error.issues : error.field ? [{ path: error.field, message: error.message }] : [];
   const errors: Record<string, string> = {};
   const fields = fieldsOf(formKindOf(kind), useCodingSetupStore.getState().setup);
-  for (const issue of issues) {
+  for (const issue of issuesOf(error)) {
     const field = fieldOfPath(fields, issue.path);
     if (field && !errors[field]) errors[field] = issue.message;
   }
@@ -106,7 +106,7 @@ export const useCodingAdminStore = create<CodingAdminState>()((set, get) => ({
     if (!form || get().saving) return false;
     const kind = formKindOf(form.kind);
     set({ saving: true, formMessage: null });
-    const call = codingApi[kind.call] as unknown as SaveFn;
+    const call = api[kind.call] as unknown as SaveFn;
     const result = await call(kind.input(form.values, form.context));
     if (!result.ok) {
       if (result.error.code === 'not-signed-in') void useSessionStore.getState().refreshOperator();
@@ -123,7 +123,7 @@ export const useCodingAdminStore = create<CodingAdminState>()((set, get) => ({
   async saveSettings(change) {
     if (get().saving) return false;
     set({ saving: true });
-    const result = await codingApi.saveRowCodingSettings(change);
+    const result = await api.saveRowCodingSettings(change);
     if (!result.ok) {
       set({ saving: false, outcome: { kind: 'settings', status: 'refused', message: `Not saved: ${result.error.message}` } });
       return false;
@@ -146,7 +146,7 @@ export const useCodingAdminStore = create<CodingAdminState>()((set, get) => ({
     const pending = get().deleting;
     if (!pending || get().saving) return false;
     set({ saving: true });
-    const call = codingApi[pending.call] as unknown as SaveFn;
+    const call = api[pending.call] as unknown as SaveFn;
     const result = await call(pending.input);
     if (!result.ok) {
       if (result.error.code === 'not-signed-in') void useSessionStore.getState().refreshOperator();

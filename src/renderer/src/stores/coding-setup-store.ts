@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CodingSetup } from '../../../shared/coding-schemas';
-import { codingApi } from './coding-api';
+import { api } from '../api';
 import { useSessionStore } from './session-store';
 
 /**
@@ -32,7 +32,7 @@ export const useCodingSetupStore = create<CodingSetupState>()((set, get) => ({
     const code = organisationCode === undefined ? get().organisationCode : organisationCode;
     const mine = ++seq;
     set((state) => ({ organisationCode: code, status: state.setup ? state.status : 'loading' }));
-    const result = await codingApi.codingSetup(code ? { organisationCode: code } : {});
+    const result = await api.codingSetup(code ? { organisationCode: code } : {});
     if (mine !== seq) return;
     if (result.ok) set({ setup: result.value, status: 'ready', error: null });
     else {

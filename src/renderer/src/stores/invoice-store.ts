@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { InvoiceDetail, InvoiceDraft, InvoiceSummary } from '../../../shared/invoice-schemas';
 import { errorsOfRefusal, type FormErrors, type InvoiceFormDraft, type InvoiceRowDraft, newInvoiceForm, NO_ERRORS, readInvoiceForm, todayIso } from '../features/invoices/invoice-draft';
 import { currentLocale } from '../hooks/useLocaleFormat';
-import { invoiceApi } from './invoice-api';
+import { api } from '../api';
 import { useSessionStore } from './session-store';
 
 /** The Invoices view: the list, the invoice shown with its entry, and the form registering a new one. */
@@ -74,7 +74,7 @@ export const useInvoiceStore = create<InvoiceState>()((set, get) => ({
   async load() {
     set((state) => ({ status: state.invoices ? state.status : 'loading' }));
     const { filter } = get();
-    const result = await invoiceApi.listSupplierInvoices({ ...(filter.number.trim() ? { number: filter.number } : {}), ...(filter.vendorCode.trim() ? { vendorCode: filter.vendorCode } : {}) });
+    const result = await api.listSupplierInvoices({ ...(filter.number.trim() ? { number: filter.number } : {}), ...(filter.vendorCode.trim() ? { vendorCode: filter.vendorCode } : {}) });
     if (!result.ok) {
       signedOut(result.error.code);
       set({ status: 'error', loadError: result.error.message });
@@ -91,7 +91,7 @@ export const useInvoiceStore = create<InvoiceState>()((set, get) => ({
 
   async select(id) {
     set({ selectedId: id, detailError: null });
-    const result = await invoiceApi.openSupplierInvoice({ id });
+    const result = await api.openSupplierInvoice({ id });
     if (get().selectedId !== id) return;
     if (!result.ok) {
       signedOut(result.error.code);
@@ -117,7 +117,7 @@ export const useInvoiceStore = create<InvoiceState>()((set, get) => ({
       return false;
     }
     set({ register: { ...register, finding: true, poError: null } });
-    const result = await invoiceApi.invoiceDraftForPo({ poNumber: register.poNumber });
+    const result = await api.invoiceDraftForPo({ poNumber: register.poNumber });
     const now = get().register;
     if (!now) return false;
     if (!result.ok) {
@@ -173,7 +173,7 @@ export const useInvoiceStore = create<InvoiceState>()((set, get) => ({
       return null;
     }
     set({ register: { ...register, saving: true, message: null } });
-    const result = await invoiceApi.registerSupplierInvoice(reading.input);
+    const result = await api.registerSupplierInvoice(reading.input);
     const now = get().register;
     if (!now) return null;
     if (!result.ok) {

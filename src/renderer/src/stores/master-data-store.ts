@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { MasterDataKind, MasterList } from '../../../shared/admin-schemas';
-import { masterDataApi } from './master-data-api';
+import { api } from '../api';
 import { useSessionStore } from './session-store';
 
 /**
@@ -61,7 +61,7 @@ export const useMasterDataStore = create<MasterDataState>((set, get) => ({
     const seq = ++loadSeq;
     const { kind, filter, offset, limit } = get();
     set({ loading: true });
-    const result = await masterDataApi.listMasterData({ kind, filter, offset, limit });
+    const result = await api.listMasterData({ kind, filter, offset, limit });
     // A later request (the admin typed on) wins over an earlier answer.
     if (seq !== loadSeq) return;
     if (result.ok) set({ list: result.value, loading: false, loadError: null });

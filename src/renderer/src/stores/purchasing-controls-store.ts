@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BillingEntityView, PurchasingControlsView, UserGroupView } from '../../../shared/purchasing-controls-schemas';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api';
+import { placeRefusal } from '../components/field-errors';
 import {
   draftOfEntity,
   draftOfGroup,
@@ -67,20 +68,6 @@ const CLOSED = { entityDraft: null, entityErrors: {}, groupDraft: null, groupErr
 const EMPTY = { view: null, status: 'idle', loadError: null, ...CLOSED, outcome: null, pendingDelete: null } satisfies Partial<PurchasingControlsState>;
 
 const toggled = <T>(list: readonly T[], item: T, on: boolean): T[] => (on ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((entry) => entry !== item));
-
-/**
- * Main's refusal placed beside the fields it names: a path's first segment is the field
- * (`costCenterCodes.2` belongs to the cost-center links). What names no field stands on the form.
- */
-function placeRefusal<F extends string>(error: AppError, fields: readonly F[]): { errors: Partial<Record<F, string>>; message: string | null } {
-  const errors: Partial<Record<F, string>> = {};
-  const issues = error.issues?.length ? error.issues : error.field ? [{ path: error.field, message: error.message }] : [];
-  for (const issue of issues) {
-    const field = issue.path.split('.')[0] as F;
-    if (fields.includes(field) && !errors[field]) errors[field] = issue.message;
-  }
-  return { errors, message: Object.keys(errors).length > 0 ? null : error.message };
-}
 
 const ENTITY_FIELDS: readonly EntityField[] = ['code', 'name', 'customerPoNumber', 'active', 'costCenterCodes'];
 const GROUP_FIELDS: readonly GroupField[] = ['name', 'description', 'memberIds', 'billingEntityCodes'];

@@ -4,7 +4,6 @@ import type { LocaleCode } from '../../../shared/locales';
 import type { Result } from '../../../shared/result';
 import { api, hasApi } from '../api';
 import type { ChangeMyPasswordInput, MyAccount } from '../../../shared/operator-admin-schemas';
-import { operatorApi } from './operator-api';
 
 export type AppState = 'loading' | 'ready' | 'unavailable';
 export type View = 'list' | 'entry' | 'audit' | 'settings' | 'review' | 'budgets' | 'admin' | 'invoices';
@@ -55,7 +54,7 @@ const sameOperator = (a: OperatorSummary, b: OperatorSummary): boolean =>
 
 /** Whether the operator just signed in must replace a password an admin set; null when not (or when main cannot say). */
 async function passwordToChange(operator: OperatorSummary): Promise<SessionState['passwordChange']> {
-  const account = await operatorApi.myAccount({});
+  const account = await api.myAccount({});
   return account.ok && account.value?.mustChangePassword ? { operator, account: account.value } : null;
 }
 
@@ -118,7 +117,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
 
   async changeMyPassword(input) {
-    const result = await operatorApi.changeMyPassword(input);
+    const result = await api.changeMyPassword(input);
     if (result.ok) {
       const pending = get().passwordChange;
       if (pending) set({ passwordChange: null, operator: pending.operator, view: 'list', signInError: null });

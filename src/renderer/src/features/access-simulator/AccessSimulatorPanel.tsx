@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { AccessSimulation, SchemeComparisonView, SimulatorAnswer, SimulatorChoices } from '../../../../shared/operator-admin-schemas';
-import { fieldErrorsOf, operatorApi } from '../../stores/operator-api';
+import { api } from '../../api';
+import { fieldErrorsOf } from '../../components/field-errors';
 import { SchemeMoveComparison } from './SchemeMoveComparison';
 import './access-simulator.css';
 
@@ -60,7 +61,7 @@ export function AccessSimulatorPanel() {
   const [comparison, setComparison] = useState<SchemeComparisonView | null>(null);
 
   useEffect(() => {
-    void operatorApi.simulatorChoices({}).then((result) => {
+    void api.simulatorChoices({}).then((result) => {
       if (result.ok) {
         setChoices(result.value);
         setQuestion((current) => ({ ...current, operatorId: current.operatorId || String(result.value.operators[0]?.id ?? '') }));
@@ -71,7 +72,7 @@ export function AccessSimulatorPanel() {
   const ask = async (event?: FormEvent) => {
     event?.preventDefault();
     if (question.operatorId === '') return;
-    const result = await operatorApi.simulateAccess({
+    const result = await api.simulateAccess({
       operatorId: Number(question.operatorId),
       vendorCode: question.vendorCode || null,
       warehouseCode: question.warehouseCode || null,
@@ -91,7 +92,7 @@ export function AccessSimulatorPanel() {
   const compare = async (event: FormEvent) => {
     event.preventDefault();
     if (question.operatorId === '') return;
-    const result = await operatorApi.compareSchemeMove({ operatorId: Number(question.operatorId), schemeCode: scheme === '' ? null : scheme });
+    const result = await api.compareSchemeMove({ operatorId: Number(question.operatorId), schemeCode: scheme === '' ? null : scheme });
     if (result.ok) setComparison(result.value);
     else setProblem(result.error.message);
   };

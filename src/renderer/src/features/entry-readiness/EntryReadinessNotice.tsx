@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EntryReadinessView } from '../../../../shared/operator-admin-schemas';
 import { api } from '../../api';
-import { operatorApi } from '../../stores/operator-api';
 import './entry-readiness.css';
 
 /**
@@ -15,7 +14,7 @@ export function EntryReadinessNotice() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      void operatorApi.poEntryReadiness({}).then((result) => {
+      void api.poEntryReadiness({}).then((result) => {
         if (live && result.ok) setReadiness(result.value);
       });
     load();

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { cancelOnEscape } from '../../components/record-form';
 import { downloadCsv } from '../../components/download';
-import { invoiceApi } from '../../stores/invoice-api';
+import { api } from '../../api';
 import { useInvoiceStore } from '../../stores/invoice-store';
 import { todayIso } from './invoice-draft';
 
@@ -23,7 +23,7 @@ export function ExportEntriesForm({ onClose }: { onClose(): void }) {
     if (busy) return;
     setBusy(true);
     setProblem(null);
-    const result = await invoiceApi.exportAccountingEntries(kind === 'dates' ? { kind, from, to } : { kind });
+    const result = await api.exportAccountingEntries(kind === 'dates' ? { kind, from, to } : { kind });
     setBusy(false);
     if (!result.ok) {
       setProblem(result.error.message);

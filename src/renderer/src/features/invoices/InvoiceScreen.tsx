@@ -2,7 +2,6 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
-import { invoiceApi } from '../../stores/invoice-api';
 import { useInvoiceStore } from '../../stores/invoice-store';
 import { ExportEntriesForm } from './ExportEntriesForm';
 import { InvoiceDetailView } from './InvoiceDetailView';
@@ -54,7 +53,7 @@ export function InvoiceScreen({ onOpenPo }: { onOpenPo(id: number): void }) {
   const report = async () => {
     if (!detail || reportBusy) return;
     setReportBusy(true);
-    const result = await invoiceApi.invoiceReport({ id: detail.invoice.id });
+    const result = await api.invoiceReport({ id: detail.invoice.id });
     setReportBusy(false);
     if (!result.ok) {
       store.setNotice({ kind: 'refused', message: `The invoice report could not be made: ${result.error.message}` });

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { ListPickInput, SchemeEditorView } from '../../../../shared/admin-schemas';
-import { masterDataApi } from '../../stores/master-data-api';
+import { api } from '../../api';
 import { splitCodes } from './kind-fields';
 
 interface CostCenterListEditorProps {
@@ -30,7 +30,7 @@ export function CostCenterListEditor({ idPrefix, label, owner, codes, facts, rea
   const itemId = (code: string) => `${idPrefix}-item-${code}`;
 
   const pick = async (choice: ListPickInput) => {
-    const result = await masterDataApi.pickSchemeCostCenters({ current: [...codes], pick: choice, owner });
+    const result = await api.pickSchemeCostCenters({ current: [...codes], pick: choice, owner });
     if (!result.ok) return setSaid(result.error.message);
     onChange(result.value.codes);
     setSaid(result.value.reason);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MasterRecord, MasterRecordView } from '../../../../shared/admin-schemas';
 import { ModalDialog } from '../../components/ModalDialog';
-import { masterDataApi } from '../../stores/master-data-api';
+import { api } from '../../api';
 import { KIND_DEFS } from './kind-fields';
 
 interface DeleteRecordDialogProps {
@@ -23,7 +23,7 @@ export function DeleteRecordDialog({ record, onDone }: DeleteRecordDialogProps) 
   const noun = KIND_DEFS[record.kind].noun;
 
   useEffect(() => {
-    void masterDataApi.readMasterRecord({ kind: record.kind, code: record.code }).then((result) => {
+    void api.readMasterRecord({ kind: record.kind, code: record.code }).then((result) => {
       if (result.ok) setView(result.value);
       else setMessage(result.error.message);
     });
@@ -35,7 +35,7 @@ export function DeleteRecordDialog({ record, onDone }: DeleteRecordDialogProps) 
   const run = async (action: 'delete' | 'deactivate') => {
     setBusy(true);
     const result =
-      action === 'delete' ? await masterDataApi.deleteMasterRecord({ kind: record.kind, code: record.code }) : await masterDataApi.setCostCenterActive({ code: record.code, active: false });
+      action === 'delete' ? await api.deleteMasterRecord({ kind: record.kind, code: record.code }) : await api.setCostCenterActive({ code: record.code, active: false });
     setBusy(false);
     if (result.ok) onDone(result.value.reason);
     else setMessage(result.error.message);

@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/result';
 import { cancelOnEscape, fieldAria } from '../../components/record-form';
 import { RecordFormActions } from '../../components/RecordFormActions';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
-import { masterDataApi } from '../../stores/master-data-api';
+import { api } from '../../api';
 import { useMasterDataStore } from '../../stores/master-data-store';
 import { blankDraft, type Draft, draftOf, type FieldDef, KIND_DEFS, recordOf } from './kind-fields';
 
@@ -47,7 +47,7 @@ export function MasterForm({ kind, code }: MasterFormProps) {
       document.getElementById(fieldId('code'))?.focus();
       return;
     }
-    void masterDataApi.readMasterRecord({ kind, code }).then((result) => {
+    void api.readMasterRecord({ kind, code }).then((result) => {
       if (!result.ok) return setFormMessage(result.error.message);
       setView(result.value);
       const loaded = draftOf(result.value.record, formatMoney);
@@ -77,7 +77,7 @@ export function MasterForm({ kind, code }: MasterFormProps) {
       return;
     }
     setSaving(true);
-    const result = await masterDataApi.saveMasterRecord({ originalCode: code, record: built.record });
+    const result = await api.saveMasterRecord({ originalCode: code, record: built.record });
     setSaving(false);
     if (result.ok) {
       close([result.value.reason, ...result.value.notes].join(' '));
@@ -91,7 +91,7 @@ export function MasterForm({ kind, code }: MasterFormProps) {
 
   const setActive = async (active: boolean) => {
     if (code === null) return;
-    const result = await masterDataApi.setCostCenterActive({ code, active });
+    const result = await api.setCostCenterActive({ code, active });
     if (result.ok) close(result.value.reason);
     else setFormMessage(result.error.message);
   };

@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { MasterRecord } from '../../../../shared/admin-schemas';
 import { downloadBase64 } from '../../components/download';
 import { useLocaleFormat } from '../../hooks/useLocaleFormat';
-import { masterDataApi } from '../../stores/master-data-api';
+import { api } from '../../api';
 import { PAGE_SIZES, useMasterDataStore } from '../../stores/master-data-store';
 import { DeleteRecordDialog } from './DeleteRecordDialog';
 import { cellText, KIND_DEFS } from './kind-fields';
@@ -51,7 +51,7 @@ export function MasterList() {
   };
 
   const onExport = async () => {
-    const result = await masterDataApi.exportMasterData({ kind, filter });
+    const result = await api.exportMasterData({ kind, filter });
     if (!result.ok) return setExportNote(result.error.message);
     downloadBase64(result.value.fileName, result.value.contentBase64, 'text/csv');
     setExportNote(`Exported ${count(result.value.rows)} ${result.value.rows === 1 ? 'row' : 'rows'} to ${result.value.fileName}.`);

@@ -3,7 +3,7 @@ import { useUnsavedForm } from '../../stores/unsaved-forms';
 import type { MasterRecordOf, SchemeEditorView, SchemeOverrideKind } from '../../../../shared/admin-schemas';
 import { cancelOnEscape } from '../../components/record-form';
 import { RecordFormActions } from '../../components/RecordFormActions';
-import { masterDataApi } from '../../stores/master-data-api';
+import { api } from '../../api';
 import { useMasterDataStore } from '../../stores/master-data-store';
 import { CostCenterListEditor } from './CostCenterListEditor';
 import { errorsOf } from './MasterForm';
@@ -28,7 +28,7 @@ export function SchemeEditor({ code }: { code: string | null }) {
 
   const load = useCallback(
     async (which: string | null, keepDraft = false) => {
-      const result = await masterDataApi.schemeEditor({ code: which });
+      const result = await api.schemeEditor({ code: which });
       if (!result.ok) return setFormMessage(result.error.message);
       setFacts(result.value);
       if (result.value.scheme && !keepDraft) {
@@ -55,7 +55,7 @@ export function SchemeEditor({ code }: { code: string | null }) {
     event.preventDefault();
     if (saving || readOnly) return;
     setSaving(true);
-    const result = await masterDataApi.saveMasterRecord({ originalCode: code, record: draft });
+    const result = await api.saveMasterRecord({ originalCode: code, record: draft });
     setSaving(false);
     if (!result.ok) {
       const { fields, form } = errorsOf(result.error);

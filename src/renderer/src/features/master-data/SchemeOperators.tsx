@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SchemeEditorView } from '../../../../shared/admin-schemas';
-import { masterDataApi } from '../../stores/master-data-api';
+import { api } from '../../api';
 
 interface SchemeOperatorsProps {
   schemeCode: string;
@@ -13,7 +13,7 @@ interface SchemeOperatorsProps {
 export function SchemeOperators({ schemeCode, operators, readOnly, onChanged }: SchemeOperatorsProps) {
   const [said, setSaid] = useState<string | null>(null);
   const assign = async (signInName: string, assigned: boolean) => {
-    const result = await masterDataApi.assignSchemeOperator({ schemeCode, signInName, assigned });
+    const result = await api.assignSchemeOperator({ schemeCode, signInName, assigned });
     setSaid(result.ok ? result.value.reason : result.error.message);
     if (result.ok) onChanged();
   };

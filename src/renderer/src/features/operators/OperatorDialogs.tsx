@@ -1,7 +1,8 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { OperatorAccount } from '../../../../shared/operator-admin-schemas';
 import { ModalDialog } from '../../components/ModalDialog';
-import { fieldErrorsOf, operatorApi } from '../../stores/operator-api';
+import { api } from '../../api';
+import { fieldErrorsOf } from '../../components/field-errors';
 
 interface DialogProps {
   operator: OperatorAccount;
@@ -19,7 +20,7 @@ export function ResetPasswordDialog({ operator, onDone, onCancel }: DialogProps)
     event?.preventDefault();
     if (busy) return;
     setBusy(true);
-    const result = await operatorApi.resetOperatorPassword({ id: operator.id, temporaryPassword: password });
+    const result = await api.resetOperatorPassword({ id: operator.id, temporaryPassword: password });
     setBusy(false);
     if (result.ok) onDone(result.value.reason);
     else {
@@ -83,7 +84,7 @@ export function ActiveDialog({ operator, onDone, onCancel }: DialogProps) {
   const run = async () => {
     if (busy) return;
     setBusy(true);
-    const result = await operatorApi.setOperatorActive({ id: operator.id, active: !deactivate });
+    const result = await api.setOperatorActive({ id: operator.id, active: !deactivate });
     setBusy(false);
     if (result.ok) onDone(result.value.reason);
     else setError(result.error.message);

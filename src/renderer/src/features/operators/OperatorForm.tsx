@@ -3,7 +3,8 @@ import { useUnsavedForm } from '../../stores/unsaved-forms';
 import type { OperatorAccount, OperatorListPage, SchemeComparisonView } from '../../../../shared/operator-admin-schemas';
 import { RecordFormActions } from '../../components/RecordFormActions';
 import { cancelOnEscape, fieldAria, firstRefused } from '../../components/record-form';
-import { fieldErrorsOf, operatorApi } from '../../stores/operator-api';
+import { api } from '../../api';
+import { fieldErrorsOf } from '../../components/field-errors';
 import { SchemeMoveComparison } from '../access-simulator/SchemeMoveComparison';
 import '../access-simulator/access-simulator.css';
 
@@ -58,7 +59,7 @@ export function OperatorForm({ page, editing, onSaved, onCancel }: OperatorFormP
       return;
     }
     let live = true;
-    void operatorApi.compareSchemeMove({ operatorId: editing.id, schemeCode: draft.schemeCode === '' ? null : draft.schemeCode }).then((result) => {
+    void api.compareSchemeMove({ operatorId: editing.id, schemeCode: draft.schemeCode === '' ? null : draft.schemeCode }).then((result) => {
       if (live) setComparison(result.ok ? result.value : null);
     });
     return () => {
@@ -74,8 +75,8 @@ export function OperatorForm({ page, editing, onSaved, onCancel }: OperatorFormP
     setSaving(true);
     const schemeCode = draft.schemeCode === '' ? null : draft.schemeCode;
     const result = editing
-      ? await operatorApi.updateOperator({ id: editing.id, displayName: draft.displayName, role: draft.role, schemeCode })
-      : await operatorApi.createOperator({ signInName: draft.signInName, displayName: draft.displayName, role: draft.role, schemeCode, initialPassword: draft.initialPassword });
+      ? await api.updateOperator({ id: editing.id, displayName: draft.displayName, role: draft.role, schemeCode })
+      : await api.createOperator({ signInName: draft.signInName, displayName: draft.displayName, role: draft.role, schemeCode, initialPassword: draft.initialPassword });
     setSaving(false);
     if (result.ok) {
       onSaved([result.value.reason, ...result.value.notes].join(' '));

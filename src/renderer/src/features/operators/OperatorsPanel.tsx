@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OperatorAccount, OperatorListPage, OperatorListQuery } from '../../../../shared/operator-admin-schemas';
 import { api } from '../../api';
-import { operatorApi } from '../../stores/operator-api';
 import { ActiveDialog, ResetPasswordDialog } from './OperatorDialogs';
 import { OperatorForm } from './OperatorForm';
 import { downloadOperatorsCsv } from './operator-csv';
@@ -30,7 +29,7 @@ export function OperatorsPanel() {
   );
 
   const load = useCallback(async () => {
-    const result = await operatorApi.listOperators(query());
+    const result = await api.listOperators(query());
     if (result.ok) {
       setPage(result.value);
       setProblem(null);
@@ -52,7 +51,7 @@ export function OperatorsPanel() {
   };
 
   const exportCsv = async () => {
-    const result = await operatorApi.exportOperators({ ...query(), page: 1 });
+    const result = await api.exportOperators({ ...query(), page: 1 });
     if (result.ok) downloadOperatorsCsv(result.value.rows, new Date().toISOString().slice(0, 10));
     else setProblem(result.error.message);
   };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MyAccount } from '../../../../shared/operator-admin-schemas';
-import { operatorApi } from '../../stores/operator-api';
+import { api } from '../../api';
 import { useSessionStore } from '../../stores/session-store';
 import { PasswordChangeFields } from '../sign-in/PasswordChangeFields';
 import '../sign-in/password.css';
@@ -12,7 +12,7 @@ export function ChangePasswordForm() {
   const [outcome, setOutcome] = useState<string | null>(null);
 
   useEffect(() => {
-    void operatorApi.myAccount({}).then((result) => {
+    void api.myAccount({}).then((result) => {
       if (result.ok) setAccount(result.value);
     });
   }, []);

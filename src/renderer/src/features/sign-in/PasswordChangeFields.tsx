@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import type { ChangeMyPasswordInput } from '../../../../shared/operator-admin-schemas';
 import type { AppError } from '../../../../shared/result';
 import { cancelOnEscape, fieldAria, firstRefused } from '../../components/record-form';
-import { fieldErrorsOf } from '../../stores/operator-api';
+import { fieldErrorsOf } from '../../components/field-errors';
 
 type Field = keyof ChangeMyPasswordInput;
 const ORDER: readonly Field[] = ['currentPassword', 'newPassword', 'repeatPassword'];

@@ -2,7 +2,7 @@ import type { CodeRowResult } from '../../../../shared/coding-schemas';
 import { codingFieldKey, HEADER_CODING_KEY_PREFIX, lineFieldKey } from '../../features/po-entry/field-ids';
 import { sameHeaderCoding } from '../../features/po-entry/header-coding/header-coding-levels';
 import { isBlankLine, type LineCoding, type LineDraft } from '../../features/po-entry/line-rules';
-import { codingApi } from '../coding-api';
+import { api } from '../../api';
 import { useCodingSetupStore } from '../coding-setup-store';
 import { useSessionStore } from '../session-store';
 import { type CodingAsk, type CodingForm, codeRowInputOf } from './coding-request';
@@ -81,7 +81,7 @@ export const createCodingSlice: PoEntrySlice<CodingSlice> = (set, get) => {
   async function ask(key: string, question: CodingAsk) {
     const input = codeRowInputOf(formOf(get()), key, question, setup());
     if (!input) return null;
-    return codingApi.codeRow(input);
+    return api.codeRow(input);
   }
 
   return {

@@ -1,6 +1,7 @@
 import type { SavePoInput } from '../../../../shared/contracts';
-import type { AppError, FieldIssue } from '../../../../shared/result';
+import type { AppError } from '../../../../shared/result';
 import { api } from '../../api';
+import { issuesOf } from '../../components/field-errors';
 import { CONTROL_IDS, CONTROL_LABELS, controlTargetOf } from '../../features/po-entry/control-field-ids';
 import { ADD_LINE_BUTTON_ID, CELL_LABELS, fieldTargetOf, HEADER_IDS, lineCellId, lineFieldKey, SAVE_BUTTON_ID } from '../../features/po-entry/field-ids';
 import { isBlankLine, LINE_CELLS, lineErrors } from '../../features/po-entry/line-rules';
@@ -53,7 +54,7 @@ export const createSaveSlice: PoEntrySlice<SaveSlice> = (set, get) => {
     if (error.code === 'not-signed-in') void useSessionStore.getState().refreshOperator();
     const lines = get().lines;
     const lineNumberOf = (key: string) => lines.findIndex((line) => line.key === key) + 1;
-    const issues: FieldIssue[] = error.issues?.length ? error.issues : error.field ? [{ path: error.field, message: error.message }] : [];
+    const issues = issuesOf(error);
     const fieldErrors: Record<string, string> = {};
     const problems: Problem[] = [];
     for (const issue of issues) {
